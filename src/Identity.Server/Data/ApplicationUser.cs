@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Identity.Server.Data;
+
+/// <summary>An account that signs in to the identity service.</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    /// <summary>The name shown to the user and released in the <c>name</c> claim.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>The culture (for example <c>nl</c>) the user's messages are written in.</summary>
+    public string? PreferredCulture { get; set; }
+
+    /// <summary>When the account was created (UTC).</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Identity.Server.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// Registers the database. <c>ConnectionStrings:Identity</c> names it; a relative SQLite file
+    /// path is placed under <see cref="DatabaseOptions.DataDirectory"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddIdentityDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<DataDirectory>();
+        builder.Services.AddDbContext<ApplicationDbContext>((services, options) =>
+        {
+            var connectionString = services.GetRequiredService<DataDirectory>()
+                .ResolveSqliteConnectionString(builder.Configuration.GetConnectionString("Identity"));
+            options.UseSqlite(connectionString);
+            options.UseOpenIddict();
+        });
+        builder.Services.AddScoped<DatabaseMigrator>();
+
+        // Cookies, antiforgery tokens and account links are protected with keys every node must share.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Identity.Server")
+            .PersistKeysToDbContext<ApplicationDbContext>();
+        return builder;
+    }
+}
+
+/// <summary>The resolved data folder, created on first use.</summary>
+public sealed class DataDirectory(IOptions<DatabaseOptions> options, IHostEnvironment environment)
+{
+    public string Path { get; } = System.IO.Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
+
+    public string Combine(params string[] parts)
+    {
+        Directory.CreateDirectory(Path);
+        return System.IO.Path.Combine([Path, .. parts]);
+    }
+
+    /// <summary>
+    /// Anchors a relative SQLite file under the data folder and sets the pragmas the service relies
+    /// on; with no connection string the database is <c>identity.db</c> in the data folder.
+    /// </summary>
+    public string ResolveSqliteConnectionString(string? connectionString)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString ?? "Data Source=identity.db");
+        if (csb.DataSource != ":memory:" && !System.IO.Path.IsPathRooted(csb.DataSource))
+        {
+            csb.DataSource = Combine(csb.DataSource);
+        }
+
+        // Concurrent sign-ins write at the same time; wait for the lock instead of failing at once.
+        csb.DefaultTimeout = Math.Max(csb.DefaultTimeout, 30);
+        return csb.ToString();
+    }
+}
