@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test suite of the solution. Installs what a fresh machine lacks first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required (https://dot.net)." >&2
+  exit 1
+fi
+
+dotnet tool restore >/dev/null
+dotnet restore Identity.sln
+dotnet build Identity.sln --no-restore -c Release
+
+results="$(mktemp -d)"
+status=0
+dotnet test Identity.sln --no-build -c Release --logger "console;verbosity=normal" \
+  --results-directory "$results" 2>&1 | tee "$results/console.log" || status=$?
+
+# One closing line with the totals of every test project.
+awk '/^(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:") failed += $(i + 1);
+         if ($i == "Passed:") passed += $(i + 1);
+         if ($i == "Skipped:") skipped += $(i + 1);
+       }
+     }
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' \
+  "$results/console.log"
+exit "$status"
