@@ -18,13 +18,8 @@ dotnet test Identity.sln --no-build -c Release --logger "console;verbosity=norma
   --results-directory "$results" 2>&1 | tee "$results/console.log" || status=$?
 
 # One closing line with the totals of every test project.
-awk '/^(Passed|Failed)!/ {
-       for (i = 1; i <= NF; i++) {
-         if ($i == "Failed:") failed += $(i + 1);
-         if ($i == "Passed:") passed += $(i + 1);
-         if ($i == "Skipped:") skipped += $(i + 1);
-       }
-     }
-     END { printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' \
-  "$results/console.log"
+awk '/^ +Passed: [0-9]+$/ { passed += $2 }
+     /^ +Failed: [0-9]+$/ { failed += $2 }
+     /^ +Skipped: [0-9]+$/ { skipped += $2 }
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$results/console.log"
 exit "$status"
