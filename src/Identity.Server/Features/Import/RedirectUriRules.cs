@@ -26,7 +26,9 @@ public static class RedirectUriRules
     /// <summary>What is wrong with one URI, or null when it may be registered.</summary>
     public static string? Problem(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        // On Unix "/callback" parses as an absolute file: URI; it is a relative path all the same.
+        if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || (uri.IsFile && !value.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             return "is not an absolute URL";
         }
