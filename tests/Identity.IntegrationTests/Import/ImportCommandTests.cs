@@ -1,5 +1,8 @@
 using System.Net;
 using Identity.IntegrationTests.Infrastructure;
+using Identity.Server.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Identity.IntegrationTests.Import;
 
@@ -144,6 +147,33 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("clients[1] (clientId \"bad\"): redirectUris[0] \"ftp://x\" is not an http(s) URL", run.Errors);
         Assert.Contains("Nothing was imported", run.Errors);
         Assert.Equal(string.Empty, run.Output);
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(_server));
+    }
+
+    [Fact]
+    public async Task Import_RollsBackEveryChange_WhenDatabaseRefusesALaterEntry()
+    {
+        // An account whose user name is an address it no longer uses: a new account with that address passes
+        // validation, but Identity refuses the duplicate user name only when it is written.
+        await _server.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var result = await users.CreateAsync(new ApplicationUser { UserName = "dave@example.com", Email = "dave@new.example" });
+            Assert.True(result.Succeeded);
+        });
+        var before = await DatabaseSnapshot.TakeAsync(_server);
+
+        var run = await _server.ImportAsync("""
+            {
+              "clients": [ { "clientId": "web", "redirectUris": ["https://app.example/cb"], "grantTypes": ["authorization_code"] } ],
+              "users": [ { "email": "erin@example.com", "roles": ["auditor"] }, { "email": "dave@example.com" } ]
+            }
+            """);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("users[1] (email \"d•••@example.com\"): DuplicateUserName", run.Errors);
+        Assert.DoesNotContain("dave@example.com", run.Errors);
+        Assert.Contains("every change was rolled back", run.Errors);
         Assert.Equal(before, await DatabaseSnapshot.TakeAsync(_server));
     }
 

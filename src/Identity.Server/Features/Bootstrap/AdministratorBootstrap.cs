@@ -50,7 +50,8 @@ public sealed class AdministratorBootstrap(
                 break;
             case AdministratorAccountResult.Rejected rejected:
                 // Refuse to start rather than run with no way to administer it.
-                var errors = string.Join(" ", rejected.Errors.Select(error => error.Description));
+                // Identity's other messages quote the user name, which is the email address: give their codes.
+                var errors = string.Join(" ", rejected.Errors.Select(error => error.Code.StartsWith("Password", StringComparison.Ordinal) ? error.Description : error.Code));
                 BootstrapLog.ConfiguredAdministratorRejected(logger, errors);
                 throw new InvalidOperationException($"Bootstrap:AdminEmail/AdminPassword could not be used: {errors}");
         }

@@ -70,7 +70,9 @@ public sealed class UserImporter(UserManager<ApplicationUser> users, UserCredent
     {
         if (!result.Succeeded)
         {
-            throw new ImportFailedException(label, string.Join(" ", result.Errors.Select(error => error.Description)));
+            // Identity's other messages quote the user name, which is the email address: give their codes.
+            throw new ImportFailedException(label, string.Join(" ", result.Errors.Select(error =>
+                error.Code.StartsWith("Password", StringComparison.Ordinal) ? error.Description : error.Code)));
         }
     }
 }
