@@ -52,7 +52,8 @@ public static class HostingExtensions
         return app;
     }
 
-    /// <summary>Runs what the command line asked for; serving first prepares the database and keys.</summary>
+    /// <summary>Runs what the command line asked for; serving first prepares the database and keys,
+    /// and makes sure an administrator exists or can be created.</summary>
     public static async Task<int> RunCommandAsync(this WebApplication app, ServerCommand command)
     {
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
@@ -60,6 +61,9 @@ public static class HostingExtensions
         {
             case ServerCommand.Serve:
                 await app.PrepareAsync(migrate: app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart, lifetime.ApplicationStopping);
+
+                // Only when serving: a setup link printed by migrate or import would be dead before anyone could open it.
+                await app.Services.EnsureAdministratorAsync(lifetime.ApplicationStopping);
                 await app.RunAsync();
                 return 0;
             case ServerCommand.Migrate:
@@ -87,7 +91,6 @@ public static class HostingExtensions
         }
 
         await app.Services.GetRequiredService<KeyRotationService>().RefreshAsync(cancellationToken);
-        await app.Services.EnsureAdministratorAsync(cancellationToken);
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services) =>

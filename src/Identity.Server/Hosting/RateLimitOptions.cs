@@ -7,7 +7,7 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
 
-    /// <summary>Sign-in and other account form posts per IP address per minute. Default 20; 1 to 100,000.</summary>
+    /// <summary>Sign-in, first-administrator setup and other account form posts per IP address per minute. Default 20; 1 to 100,000.</summary>
     [Range(1, 100_000)]
     public int AccountFormsPerMinute { get; set; } = 20;
 

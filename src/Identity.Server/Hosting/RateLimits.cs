@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Identity.Server.Hosting;
 
 /// <summary>
-/// Fixed-window limits per client IP on account form posts (password guessing) and the token
+/// Fixed-window limits per client IP on account and setup form posts (password guessing) and the token
 /// endpoints (client secret guessing). One global limiter, because OpenIddict answers the token
 /// endpoints before endpoint routing would apply a named policy.
 /// </summary>
@@ -37,7 +37,7 @@ public static class RateLimits
             return Window("token:" + ip, limits.TokenRequestsPerMinute);
         }
 
-        if (HttpMethods.IsPost(context.Request.Method) && path.StartsWithSegments("/account"))
+        if (HttpMethods.IsPost(context.Request.Method) && (path.StartsWithSegments("/account") || path.StartsWithSegments("/setup")))
         {
             return Window("account:" + ip, limits.AccountFormsPerMinute);
         }

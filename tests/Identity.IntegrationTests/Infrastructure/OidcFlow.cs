@@ -8,8 +8,10 @@ using Microsoft.IdentityModel.Tokens;
 namespace Identity.IntegrationTests.Infrastructure;
 
 /// <summary>A relying party's side of the code flow with PKCE (RFC 7636), step by step.</summary>
-public sealed class OidcFlow(BrowserClient browser, string clientId = "web", string? clientSecret = null)
+public sealed class OidcFlow(BrowserClient browser, string clientId = "web", string? clientSecret = null, string redirectUri = TestData.ClientRedirectUri)
 {
+    public string RedirectUri { get; } = redirectUri;
+
     public string State { get; } = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
 
     public string Nonce { get; } = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
@@ -24,7 +26,7 @@ public sealed class OidcFlow(BrowserClient browser, string clientId = "web", str
         {
             ["client_id"] = clientId,
             ["response_type"] = "code",
-            ["redirect_uri"] = TestData.ClientRedirectUri,
+            ["redirect_uri"] = RedirectUri,
             ["scope"] = scope,
             ["state"] = State,
             ["nonce"] = Nonce,
@@ -48,10 +50,10 @@ public sealed class OidcFlow(BrowserClient browser, string clientId = "web", str
         browser.SubmitAsync(loginPage, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 
     /// <summary>The parameters of the final redirect to the client's redirect URI.</summary>
-    public static Dictionary<string, string> CallbackParameters(BrowserClient.Page page)
+    public static Dictionary<string, string> CallbackParameters(BrowserClient.Page page, string redirectUri = TestData.ClientRedirectUri)
     {
         var location = page.RedirectedTo ?? throw new InvalidOperationException($"Expected a redirect to the client, got {(int)page.Status} at {page.Url}:\n{page.Text}");
-        Assert.StartsWith(TestData.ClientRedirectUri, location.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(redirectUri, location.ToString(), StringComparison.Ordinal);
         return QueryHelpers.ParseQuery(location.Query).ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
     }
 
@@ -64,7 +66,7 @@ public sealed class OidcFlow(BrowserClient browser, string clientId = "web", str
             page = await SignInAsync(page, email);
         }
 
-        var callback = CallbackParameters(page);
+        var callback = CallbackParameters(page, RedirectUri);
         Assert.Equal(State, callback["state"]);
         return callback["code"];
     }
@@ -74,7 +76,7 @@ public sealed class OidcFlow(BrowserClient browser, string clientId = "web", str
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
-            ["redirect_uri"] = TestData.ClientRedirectUri,
+            ["redirect_uri"] = RedirectUri,
             ["code_verifier"] = verifier ?? CodeVerifier,
         }.WithClient(clientId, clientSecret));
 

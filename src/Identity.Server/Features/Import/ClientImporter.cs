@@ -1,0 +1,95 @@
+using OpenIddict.Abstractions;
+
+namespace Identity.Server.Features.Import;
+
+/// <summary>
+/// Creates or updates one client through OpenIddict's application manager, which hashes secrets.
+/// The entry is the client's whole definition: what it leaves out (a redirect URI, a scope) the
+/// client loses. A stored secret is only ever compared through its hash.
+/// </summary>
+public sealed class ClientImporter(IOpenIddictApplicationManager applications)
+{
+    public async Task<EntryChange> ImportAsync(ClientEntry entry, CancellationToken cancellationToken)
+    {
+        var desired = ClientDescriptors.From(entry);
+        var existing = await applications.FindByClientIdAsync(entry.ClientId!, cancellationToken);
+        if (existing is null)
+        {
+            await applications.CreateAsync(desired, cancellationToken);
+            return EntryChange.Created;
+        }
+
+        var current = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(current, existing, cancellationToken);
+        var changes = Differences(current, desired);
+        if (await SecretChangedAsync(existing, current, desired, cancellationToken))
+        {
+            changes.Add("clientSecret");
+
+            // A plain secret here is hashed by UpdateAsync; null makes the client public.
+            current.ClientSecret = desired.ClientSecret;
+        }
+
+        if (changes.Count > 0)
+        {
+            CopyDefinition(desired, current);
+            await applications.UpdateAsync(existing, current, cancellationToken);
+        }
+
+        return EntryChange.UpdatedOrUnchanged(changes);
+    }
+
+    /// <summary>The fields (by import file name) where the stored client differs from the entry.</summary>
+    public static List<string> Differences(OpenIddictApplicationDescriptor current, OpenIddictApplicationDescriptor desired)
+    {
+        var changes = new List<string>();
+        void Compare(string field, bool same)
+        {
+            if (!same)
+            {
+                changes.Add(field);
+            }
+        }
+
+        Compare("displayName", current.DisplayName == desired.DisplayName);
+        Compare("clientType", current.ClientType == desired.ClientType);
+        Compare("consent", current.ConsentType == desired.ConsentType);
+        Compare("redirectUris", SameUris(current.RedirectUris, desired.RedirectUris));
+        Compare("postLogoutRedirectUris", SameUris(current.PostLogoutRedirectUris, desired.PostLogoutRedirectUris));
+        Compare("permissions", current.Permissions.SetEquals(desired.Permissions));
+        Compare("requirements", current.Requirements.SetEquals(desired.Requirements));
+        return changes;
+    }
+
+    private async Task<bool> SecretChangedAsync(
+        object existing, OpenIddictApplicationDescriptor current, OpenIddictApplicationDescriptor desired, CancellationToken cancellationToken)
+    {
+        if (desired.ClientSecret is null || current.ClientSecret is null)
+        {
+            return desired.ClientSecret != current.ClientSecret;
+        }
+
+        // Validate against the stored hash only while the stored client is confidential; OpenIddict
+        // refuses to check a public client's secret.
+        return current.ClientType != OpenIddictConstants.ClientTypes.Confidential
+            || !await applications.ValidateClientSecretAsync(existing, desired.ClientSecret, cancellationToken);
+    }
+
+    private static bool SameUris(HashSet<Uri> current, HashSet<Uri> desired) =>
+        current.Select(uri => uri.AbsoluteUri).ToHashSet(StringComparer.Ordinal).SetEquals(desired.Select(uri => uri.AbsoluteUri));
+
+    private static void CopyDefinition(OpenIddictApplicationDescriptor from, OpenIddictApplicationDescriptor to)
+    {
+        to.DisplayName = from.DisplayName;
+        to.ClientType = from.ClientType;
+        to.ConsentType = from.ConsentType;
+        to.RedirectUris.Clear();
+        to.RedirectUris.UnionWith(from.RedirectUris);
+        to.PostLogoutRedirectUris.Clear();
+        to.PostLogoutRedirectUris.UnionWith(from.PostLogoutRedirectUris);
+        to.Permissions.Clear();
+        to.Permissions.UnionWith(from.Permissions);
+        to.Requirements.Clear();
+        to.Requirements.UnionWith(from.Requirements);
+    }
+}

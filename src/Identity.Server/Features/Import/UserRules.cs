@@ -1,0 +1,104 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace Identity.Server.Features.Import;
+
+/// <summary>What a user entry must satisfy before anything is written. Password strength is
+/// Identity's to judge and is checked separately (<see cref="ImportPasswordRules"/>).</summary>
+public static partial class UserRules
+{
+    /// <summary>Identity's column limit for email addresses and user and role names.</summary>
+    public const int MaxNameLength = 256;
+
+    public static readonly IReadOnlySet<string> KnownTwoFactorMethods = new HashSet<string>(StringComparer.Ordinal) { "sms", "email", "authenticator" };
+
+    public static void Check(UserEntry user, ISet<string> emailsSeen, EntryProblems problems)
+    {
+        if (string.IsNullOrEmpty(user.Email))
+        {
+            problems.Add("email is missing");
+        }
+        else if (!IsEmailAddress(user.Email))
+        {
+            problems.Add("email is not a valid email address");
+        }
+        else if (!emailsSeen.Add(user.Email))
+        {
+            problems.Add("email appears more than once in the file");
+        }
+
+        if (user.Password is { Length: 0 })
+        {
+            problems.Add("password is empty; leave it out to keep an account's current password");
+        }
+
+        TextRules.CheckLength("displayName", user.DisplayName, TextRules.MaxDisplayNameLength, problems);
+        CheckPhone(user, problems);
+        CheckRoles(user.Roles ?? [], problems);
+        CheckTwoFactor(user, problems);
+    }
+
+    public static bool IsEmailAddress(string value) =>
+        value.Length <= MaxNameLength && MailAddress.TryCreate(value, out var address)
+        && address.Address == value && string.IsNullOrEmpty(address.DisplayName);
+
+    /// <summary>E.164: a plus and 8 to 15 digits, nothing else (ITU-T E.164 §6).</summary>
+    public static bool IsE164(string value) => E164().IsMatch(value);
+
+    private static void CheckPhone(UserEntry user, EntryProblems problems)
+    {
+        if (user.PhoneNumber is not null && !IsE164(user.PhoneNumber))
+        {
+            problems.Add("phoneNumber is not in E.164 form (a + followed by 8 to 15 digits, no spaces)");
+        }
+
+        if (user.PhoneNumberConfirmed == true && user.PhoneNumber is null)
+        {
+            problems.Add("phoneNumberConfirmed is true but no phoneNumber is given");
+        }
+    }
+
+    private static void CheckRoles(List<string?> roles, EntryProblems problems)
+    {
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(roles[i]) || roles[i]!.Length > MaxNameLength || roles[i] != roles[i]!.Trim())
+            {
+                problems.Add($"roles[{i}] \"{roles[i]}\" is not a role name (1 to {MaxNameLength} characters, no surrounding spaces)");
+            }
+        }
+    }
+
+    private static void CheckTwoFactor(UserEntry user, EntryProblems problems)
+    {
+        if (user.AuthenticatorKey is not null && AuthenticatorKeys.Problem(user.AuthenticatorKey) is { } keyProblem)
+        {
+            problems.Add($"authenticatorKey {keyProblem}");
+        }
+
+        if (user.TwoFactorMethod is null)
+        {
+            return;
+        }
+
+        if (!KnownTwoFactorMethods.Contains(user.TwoFactorMethod))
+        {
+            problems.Add($"twoFactorMethod \"{user.TwoFactorMethod}\" is not one of sms, email, authenticator");
+            return;
+        }
+
+        if (user.TwoFactorMethod == "authenticator" && user.AuthenticatorKey is null)
+        {
+            problems.Add("twoFactorMethod \"authenticator\" needs an authenticatorKey");
+        }
+        else if (user.TwoFactorMethod == "sms" && user.PhoneNumber is null)
+        {
+            problems.Add("twoFactorMethod \"sms\" needs a phoneNumber");
+        }
+
+        problems.Warn($"twoFactorMethod \"{user.TwoFactorMethod}\" was checked but is not stored: accounts do not record a preferred second factor yet");
+    }
+
+    [GeneratedRegex(@"^\+[0-9]{8,15}$", RegexOptions.CultureInvariant)]
+    private static partial Regex E164();
+}
