@@ -56,6 +56,25 @@ public static class HostingExtensions
     /// and makes sure an administrator exists or can be created.</summary>
     public static async Task<int> RunCommandAsync(this WebApplication app, ServerCommand command)
     {
+        try
+        {
+            return await RunAsync(app, command);
+        }
+        catch (OptionsValidationException exception)
+        {
+            // A misconfiguration is the operator's to fix: say what is wrong, without a stack trace.
+            await Console.Error.WriteLineAsync("The server cannot start because of its settings:");
+            foreach (var failure in exception.Failures)
+            {
+                await Console.Error.WriteLineAsync("  " + failure);
+            }
+
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunAsync(WebApplication app, ServerCommand command)
+    {
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         switch (command.Name)
         {
