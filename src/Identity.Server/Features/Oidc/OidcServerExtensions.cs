@@ -54,6 +54,8 @@ public static class OidcServerExtensions
                 // them from the discovery document alone.
                 options.DisableAccessTokenEncryption();
 
+                options.AddEventHandler(RejectInvalidIdTokenHint.Descriptor);
+
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
