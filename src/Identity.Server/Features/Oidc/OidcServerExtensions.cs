@@ -1,5 +1,6 @@
 using Identity.Server.Data;
 using Identity.Server.Features.Oidc.Endpoints;
+using Identity.Server.Features.Oidc.Handlers;
 using Identity.Server.Features.Oidc.Keys;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
@@ -54,7 +55,10 @@ public static class OidcServerExtensions
                 // them from the discovery document alone.
                 options.DisableAccessTokenEncryption();
 
-                options.AddEventHandler(RejectInvalidIdTokenHint.Descriptor);
+                options.AddEventHandler(RejectRepeatedParameters.Descriptor)
+                    .AddEventHandler(RejectMalformedMaxAge.Descriptor)
+                    .AddEventHandler(RejectMalformedCodeChallenge.Descriptor)
+                    .AddEventHandler(RejectInvalidIdTokenHint.Descriptor);
 
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

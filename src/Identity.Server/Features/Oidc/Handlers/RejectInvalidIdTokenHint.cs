@@ -1,7 +1,7 @@
 using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
-namespace Identity.Server.Features.Oidc;
+namespace Identity.Server.Features.Oidc.Handlers;
 
 /// <summary>
 /// Refuses an end-session request whose id_token_hint this server did not issue. OpenIddict treats
