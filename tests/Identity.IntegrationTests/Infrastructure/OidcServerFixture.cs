@@ -21,11 +21,7 @@ public class OidcServerFixture : IAsyncLifetime
         await Server.CreateClientAsync(ConfidentialClientId, ConfidentialSecret, clientCredentials: true);
     }
 
-    public Task DisposeAsync()
-    {
-        Server.Dispose();
-        return Task.CompletedTask;
-    }
+    public virtual async Task DisposeAsync() => await Server.DisposeAsync();
 
     /// <summary>A fresh account with a unique email address, for one test.</summary>
     public Task<ApplicationUser> NewUserAsync(string name = "user", params string[] roles) =>

@@ -11,7 +11,8 @@ public sealed class SiteRouter(IReadOnlyDictionary<string, HttpMessageHandler> s
     private readonly Dictionary<string, HttpMessageInvoker> _sites =
         sites.ToDictionary(site => site.Key, site => new HttpMessageInvoker(site.Value), StringComparer.OrdinalIgnoreCase);
 
-    public CookieContainer Cookies { get; } = new();
+    // Large enough for chunked authentication cookies (ASP.NET Core chunks at about 4 KB).
+    public CookieContainer Cookies { get; } = new() { MaxCookieSize = 16 * 1024 };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

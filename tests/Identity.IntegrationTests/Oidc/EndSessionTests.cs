@@ -20,7 +20,7 @@ public sealed class EndSessionTests(OidcServerFixture fixture) : IClassFixture<O
         var page = await browser.GetAsync(EndSessionUrl(tokens.IdToken, TestData.ClientPostLogoutUri, "s1"));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Do you want to sign out?", page.Text);
+        Assert.Contains("Client web asks to sign you out. Do you want to sign out?", page.Text);
         Assert.NotNull(page.Document.QuerySelector("form.form button[name='confirm'][value='yes']"));
         Assert.NotNull(page.Document.QuerySelector("form.form button[name='confirm'][value='no']"));
     }
