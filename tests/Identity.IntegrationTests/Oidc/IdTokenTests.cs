@@ -81,7 +81,7 @@ public sealed class IdTokenTests(OidcServerFixture fixture) : IClassFixture<Oidc
     }
 
     [Fact]
-    public async Task Redeem_IncludesRoles_OnlyWhenRolesScopeIsGranted()
+    public async Task Redeem_IncludesRolesOnly_WhenRolesScopeIsGranted()
     {
         var user = await fixture.NewUserAsync("admin", "Administrator");
         using var browser = fixture.Server.CreateBrowser();

@@ -75,7 +75,7 @@ public sealed class KeyRotationPolicyTests
     }
 
     [Fact]
-    public void Plan_KeepsRetiredKey_UntilItsRetentionEnds()
+    public void Plan_KeepsRetiredKey_WhenItsRetentionHasNotEnded()
     {
         var oldSince = Now - Options.RotationInterval - TimeSpan.FromDays(5);
         var keys = ActivePair(oldSince).Concat(ActivePair(oldSince + Options.RotationInterval)).ToList();
@@ -86,7 +86,7 @@ public sealed class KeyRotationPolicyTests
     }
 
     [Fact]
-    public void Plan_DeletesKeys_WhoseLifeHasEnded()
+    public void Plan_DeletesKeys_WhenTheirLifeHasEnded()
     {
         var expired = new KeyWindow(Guid.NewGuid(), KeyUse.Signing, Now - TimeSpan.FromDays(200), Now - TimeSpan.FromSeconds(1));
         var keys = ActivePair(Now - TimeSpan.FromDays(10)).Append(expired).ToList();
