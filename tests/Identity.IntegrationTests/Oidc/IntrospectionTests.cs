@@ -94,6 +94,21 @@ public sealed class IntrospectionTests(IntrospectionTests.Fixture fixture) : ICl
         Assert.False(result.Body.TryGetProperty("active", out _));
     }
 
+    [Fact]
+    public async Task Introspect_ReturnsInvalidRequestJson_WhenBodyIsJson()
+    {
+        var response = await _api.PostAsync("/connect/introspect", new StringContent(
+            $$"""{"token":"garbage","client_id":"{{OidcServerFixture.ConfidentialClientId}}","client_secret":"{{OidcServerFixture.ConfidentialSecret}}"}""",
+            System.Text.Encoding.UTF8, "application/json"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var json = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        Assert.Equal("invalid_request", json.GetProperty("error").GetString());
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("error_description").GetString()));
+        Assert.DoesNotContain("Exception", body);
+    }
+
     private Task<TokenResponse> IntrospectAsync(string token, string clientId, string? secret) =>
         TokenResponse.PostAsync(_api, new Dictionary<string, string> { ["token"] = token }.WithClient(clientId, secret), "/connect/introspect");
 

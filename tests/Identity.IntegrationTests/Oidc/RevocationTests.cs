@@ -53,6 +53,21 @@ public sealed class RevocationTests(OidcServerFixture fixture) : IClassFixture<O
         Assert.Equal(HttpStatusCode.OK, (await flow.RefreshAsync(_api, tokens.RefreshToken)).Status);
     }
 
+    [Fact]
+    public async Task Revoke_ReturnsInvalidRequestJson_WhenBodyIsJson()
+    {
+        var response = await _api.PostAsync("/connect/revoke", new StringContent(
+            $$"""{"token":"garbage","client_id":"{{OidcServerFixture.ConfidentialClientId}}","client_secret":"{{OidcServerFixture.ConfidentialSecret}}"}""",
+            System.Text.Encoding.UTF8, "application/json"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var json = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        Assert.Equal("invalid_request", json.GetProperty("error").GetString());
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("error_description").GetString()));
+        Assert.DoesNotContain("Exception", body);
+    }
+
     private Task<HttpResponseMessage> RevokeAsync(string token, string clientId, string? secret = null) =>
         _api.PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
         {
