@@ -34,7 +34,11 @@ public static class HostingExtensions
     {
         app.UseForwardedHeadersFromProxies();
         app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        // Error pages are for people. The token, userinfo, revocation and introspection endpoints
+        // answer programs, in JSON or a WWW-Authenticate header (RFC 6750 §3), never with HTML.
+        app.UseWhen(
+            context => !IsMachineEndpoint(context.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -111,6 +115,10 @@ public static class HostingExtensions
 
         await app.Services.GetRequiredService<KeyRotationService>().RefreshAsync(cancellationToken);
     }
+
+    private static bool IsMachineEndpoint(PathString path) =>
+        path.StartsWithSegments("/connect/token") || path.StartsWithSegments("/connect/userinfo")
+        || path.StartsWithSegments("/connect/revoke") || path.StartsWithSegments("/connect/introspect");
 
     private static void TryAddTimeProvider(this IServiceCollection services) =>
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, TimeProvider.System);

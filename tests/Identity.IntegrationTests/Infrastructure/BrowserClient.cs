@@ -15,6 +15,9 @@ public sealed class BrowserClient(HttpClient http) : IDisposable
 
     public HttpClient Http { get; } = http;
 
+    /// <summary>Whether redirects to other sites are followed too (when several sites are routed in process).</summary>
+    public bool FollowRedirectsToOtherSites { get; init; }
+
     public async Task<Page> GetAsync(string url)
     {
         var response = await FollowAsync(await Http.GetAsync(url));
@@ -58,14 +61,15 @@ public sealed class BrowserClient(HttpClient http) : IDisposable
         return await Http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
-    /// <summary>Follows redirects while they stay on this server; a redirect elsewhere (to a client) is returned as is.</summary>
+    /// <summary>Follows redirects while they stay on this server; a redirect elsewhere (to a client) is returned as is,
+    /// unless <see cref="FollowRedirectsToOtherSites"/> is set.</summary>
     public async Task<HttpResponseMessage> FollowAsync(HttpResponseMessage response, int limit = 10)
     {
         while (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.RedirectMethod
             && limit-- > 0)
         {
-            var location = new Uri(Http.BaseAddress!, response.Headers.Location!);
-            if (location.Authority != Http.BaseAddress!.Authority)
+            var location = new Uri(response.RequestMessage?.RequestUri ?? Http.BaseAddress!, response.Headers.Location!);
+            if (!FollowRedirectsToOtherSites && location.Authority != Http.BaseAddress!.Authority)
             {
                 return response;
             }

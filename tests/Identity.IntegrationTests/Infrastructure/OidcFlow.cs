@@ -71,6 +71,14 @@ public sealed class OidcFlow(BrowserClient browser, string clientId = "web", str
         return callback["code"];
     }
 
+    /// <summary>Signs in (if needed), redeems the code and checks that tokens were issued.</summary>
+    public async Task<TokenResponse> GetTokensAsync(HttpClient api, string email, string scope = "openid profile email offline_access api", IDictionary<string, string?>? extra = null)
+    {
+        var tokens = await RedeemAsync(api, await GetCodeAsync(email, scope, extra));
+        Assert.True(tokens.Status == System.Net.HttpStatusCode.OK, $"The code was not redeemed: {tokens.Body}");
+        return tokens;
+    }
+
     public Task<TokenResponse> RedeemAsync(HttpClient api, string code, string? verifier = null) =>
         TokenResponse.PostAsync(api, new Dictionary<string, string>
         {

@@ -77,6 +77,26 @@ public static class TestData
             await services.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(descriptor);
         });
 
+    /// <summary>Registers a client exactly as described, for registrations the standard one does not cover.</summary>
+    public static Task CreateClientAsync(this IdentityServerFactory server, OpenIddictApplicationDescriptor descriptor) =>
+        server.WithScopeAsync(services => services.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(descriptor).AsTask());
+
+    /// <summary>Changes an account through the server's user manager (lock it, delete it, rotate its security stamp).</summary>
+    public static Task ChangeUserAsync(this IdentityServerFactory server, string email, Func<UserManager<ApplicationUser>, ApplicationUser, Task<IdentityResult>> change) =>
+        server.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("No such test user.");
+            Check(await change(users, user));
+        });
+
+    /// <summary>Signs a browser in on the sign-in page directly, outside any authorization request.</summary>
+    public static async Task<BrowserClient.Page> SignInAsync(this BrowserClient browser, string email, string password = Password)
+    {
+        var login = await browser.GetAsync("/account/login");
+        return await browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+    }
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)

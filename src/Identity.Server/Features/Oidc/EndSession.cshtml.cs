@@ -25,7 +25,11 @@ public sealed class EndSessionModel(AccountSignIn accounts, IOpenIddictApplicati
     {
         var request = HttpContext.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
-        if (request.ClientId is { } clientId && await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application)
+        // Relying parties usually send only the id_token_hint (already validated as ours), whose
+        // audience names the client, so the page can say which application asks.
+        var hint = await HttpContext.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var clientId = request.ClientId ?? hint.Principal?.GetAudiences().FirstOrDefault();
+        if (clientId is not null && await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application)
         {
             ClientName = await applications.GetLocalizedDisplayNameAsync(application, cancellationToken);
         }

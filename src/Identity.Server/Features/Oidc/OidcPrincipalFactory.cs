@@ -50,7 +50,10 @@ public sealed class OidcPrincipalFactory(UserManager<ApplicationUser> users, IOp
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, clientId);
         identity.SetClaim(Claims.Name, displayName ?? clientId);
-        identity.SetScopes(grantedScopes);
+
+        // No refresh token for client credentials (RFC 6749 §4.4.3): the client can always ask again
+        // with its secret, and OpenIddict issues one whenever offline_access is among the scopes.
+        identity.SetScopes(grantedScopes.Where(scope => scope != Scopes.OfflineAccess));
         identity.SetResources(await scopes.ListResourcesAsync(identity.GetScopes(), cancellationToken).ToListAsync(cancellationToken));
         identity.SetDestinations(claim => claim.Type == Claims.Subject ? [Destinations.AccessToken] : []);
         return new ClaimsPrincipal(identity);

@@ -1,5 +1,6 @@
 using Identity.Server.Data;
 using Identity.Server.Features.Oidc.Endpoints;
+using Identity.Server.Features.Oidc.Handlers;
 using Identity.Server.Features.Oidc.Keys;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
@@ -53,6 +54,11 @@ public static class OidcServerExtensions
                 // Signed, not encrypted, access tokens (RFC 9068), so any JWT bearer validator can read
                 // them from the discovery document alone.
                 options.DisableAccessTokenEncryption();
+
+                options.AddEventHandler(RejectRepeatedParameters.Descriptor)
+                    .AddEventHandler(RejectMalformedMaxAge.Descriptor)
+                    .AddEventHandler(RejectMalformedCodeChallenge.Descriptor)
+                    .AddEventHandler(RejectInvalidIdTokenHint.Descriptor);
 
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

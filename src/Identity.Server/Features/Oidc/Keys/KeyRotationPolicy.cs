@@ -30,8 +30,10 @@ public static class KeyRotationPolicy
             if (!live.Any(key => key.NotBefore <= now))
             {
                 // Nothing can sign right now (first start, or the server was off past a key's life).
-                create.Add((use, now, now + options.RotationInterval + options.RetentionPeriod));
-                continue;
+                // The new key counts as live below: its successor may already be due for prepublishing.
+                var first = new KeyWindow(Guid.Empty, use, now, now + options.RotationInterval + options.RetentionPeriod);
+                create.Add((use, first.NotBefore, first.NotAfter));
+                live.Add(first);
             }
 
             var handOver = live.Max(key => key.NotBefore) + options.RotationInterval;
