@@ -64,9 +64,10 @@ public static class HostingExtensions
         {
             return await RunAsync(app, command);
         }
-        catch (OptionsValidationException exception)
+        catch (OptionsValidationException exception) when (command.Name != ServerCommand.Serve)
         {
-            // A misconfiguration is the operator's to fix: say what is wrong, without a stack trace.
+            // An operator running a command gets what is wrong, without a stack trace. Serving leaves
+            // the failure to the host, which logs it and stops with a non-zero exit code.
             await Console.Error.WriteLineAsync("The server cannot start because of its settings:");
             foreach (var failure in exception.Failures)
             {
