@@ -32,39 +32,26 @@ public sealed class AccountRegistration(
         // Password rules first: an answer that depends on the password alone says nothing about the address.
         if (await CheckPasswordRulesAsync(user, account.Password) is { Count: > 0 } broken)
         {
-            RegistrationLog.Rejected(logger, string.Join(' ', broken.Select(error => error.Code)));
-            return new RegistrationResult.Rejected(broken);
+            return Rejected(broken);
         }
 
-        var existing = await FindAsync(account.Email);
-        if (existing is null)
-        {
-            var created = await users.CreateAsync(user, account.Password);
-            if (created.Succeeded)
-            {
-                var sent = await SendConfirmationAsync(user, account.ReturnUrl, cancellationToken);
-                RegistrationLog.Registered(logger, user.Id, sent);
-                return Outcome(sent);
-            }
-
-            // Another registration of the same address may have been faster.
-            existing = await FindAsync(account.Email);
-            if (existing is null)
-            {
-                RegistrationLog.Rejected(logger, string.Join(' ', created.Errors.Select(error => error.Code)));
-                return new RegistrationResult.Rejected([.. created.Errors]);
-            }
-        }
-        else
+        if (await FindAsync(account.Email) is { } existing)
         {
             // Hash anyway, so an address with an account answers as slowly as a new one (no enumeration by timing).
             hasher.HashPassword(user, account.Password);
+            return await NotifyOwnerAsync(existing, cancellationToken);
         }
 
-        // The owner is told; an account without an address (found by user name) has nobody to tell.
-        var notice = existing.Email is null ? EmailSendResult.Sent : await sender.SendAsync(emails.AlreadyRegistered(existing), cancellationToken);
-        RegistrationLog.ExistingAccount(logger, existing.Id, notice);
-        return Outcome(notice);
+        var created = await users.CreateAsync(user, account.Password);
+        if (created.Succeeded)
+        {
+            var sent = await SendConfirmationAsync(user, account.ReturnUrl, cancellationToken);
+            RegistrationLog.Registered(logger, user.Id, sent);
+            return Outcome(sent);
+        }
+
+        // Another registration of the same address may have been faster.
+        return await FindAsync(account.Email) is { } winner ? await NotifyOwnerAsync(winner, cancellationToken) : Rejected(created.Errors);
     }
 
     /// <summary>Sends a new confirmation link, only to an account still waiting for one; says nothing either way.</summary>
@@ -100,6 +87,21 @@ public sealed class AccountRegistration(
             ["returnUrl"] = LocalReturnUrl.From(returnUrl),
         });
         return await sender.SendAsync(emails.ConfirmEmail(user, link), cancellationToken);
+    }
+
+    /// <summary>The owner of the address is told; an account without one (found by user name) has nobody to tell.</summary>
+    private async Task<RegistrationResult> NotifyOwnerAsync(ApplicationUser existing, CancellationToken cancellationToken)
+    {
+        var notice = existing.Email is null ? EmailSendResult.Sent : await sender.SendAsync(emails.AlreadyRegistered(existing), cancellationToken);
+        RegistrationLog.ExistingAccount(logger, existing.Id, notice);
+        return Outcome(notice);
+    }
+
+    private RegistrationResult Rejected(IEnumerable<IdentityError> errors)
+    {
+        var list = errors.ToList();
+        RegistrationLog.Rejected(logger, string.Join(' ', list.Select(error => error.Code)));
+        return new RegistrationResult.Rejected(list);
     }
 
     private async Task<List<IdentityError>> CheckPasswordRulesAsync(ApplicationUser user, string password)
