@@ -1,10 +1,13 @@
 using Identity.Server.Data;
+using Identity.Server.Features.AccountSecurity;
 using Identity.Server.Features.Bootstrap;
 using Identity.Server.Features.Email;
 using Identity.Server.Features.Import;
 using Identity.Server.Features.Oidc;
 using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Keys;
+using Identity.Server.Features.PasswordReset;
+using Identity.Server.Features.Registration;
 using Identity.Server.Features.Shared;
 using Identity.Server.Features.SignIn;
 using Microsoft.Extensions.Options;
@@ -21,6 +24,9 @@ public static class HostingExtensions
         builder.AddAccounts();
         builder.AddOidcServer();
         builder.AddEmail();
+        builder.AddRegistration();
+        builder.AddPasswordReset();
+        builder.AddAccountSecurity();
         builder.AddImport();
         builder.AddBootstrapAdmin();
         builder.AddPages();

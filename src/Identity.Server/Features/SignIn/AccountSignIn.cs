@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Identity.Server.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace Identity.Server.Features.SignIn;
@@ -60,6 +61,21 @@ public sealed class AccountSignIn(
             .ToList();
         await signIn.SignInWithClaimsAsync(user, persistent, claims);
         logger.LogInformation("Signed in {UserId} with {Methods}", user.Id, string.Join(' ', methods));
+    }
+
+    /// <summary>
+    /// Reissues the session cookie after the account changed (a new password, so a new security stamp),
+    /// keeping how and when the user signed in; the sessions of other browsers end at their next check.
+    /// </summary>
+    public async Task RefreshAsync(ApplicationUser user)
+    {
+        var session = await signIn.Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var kept = session.Principal?.Claims
+            .Where(claim => claim.Type is SignInClaimTypes.AuthenticationMethod or SignInClaimTypes.AuthenticationTime)
+            .Select(claim => new Claim(claim.Type, claim.Value))
+            .ToList() ?? [];
+        await signIn.SignInWithClaimsAsync(user, session.Properties, kept);
+        logger.LogInformation("Session of {UserId} refreshed after an account change", user.Id);
     }
 
     public Task SignOutAsync() => signIn.SignOutAsync();

@@ -1,0 +1,42 @@
+using Identity.Server.Data;
+using Identity.Server.Features.Email;
+using Identity.Server.Features.SignIn;
+using Microsoft.AspNetCore.Identity;
+
+namespace Identity.Server.Features.AccountSecurity;
+
+/// <summary>
+/// A signed-in user changing their password. Identity gives the account a new security stamp, which
+/// ends the sessions of other browsers at their next check and stops the account's refresh tokens;
+/// this browser's session is reissued with the new stamp, and the owner is told by email.
+/// </summary>
+public sealed class PasswordChange(
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    AccountSignIn sessions,
+    AccountEmails emails,
+    IEmailSender sender,
+    ILogger<PasswordChange> logger)
+{
+    public async Task<ChangePasswordResult> ChangeAsync(ApplicationUser user, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        // Counted like a sign-in attempt: someone holding a stolen session cannot guess the password without end.
+        var check = await signIn.CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            AccountSecurityLog.PasswordChangeRejected(logger, user.Id, check.IsLockedOut ? "locked out" : "wrong current password");
+            return check.IsLockedOut ? new ChangePasswordResult.LockedOut() : new ChangePasswordResult.WrongPassword();
+        }
+
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!result.Succeeded)
+        {
+            AccountSecurityLog.PasswordChangeRejected(logger, user.Id, string.Join(' ', result.Errors.Select(error => error.Code)));
+            return new ChangePasswordResult.Rejected([.. result.Errors]);
+        }
+
+        await sessions.RefreshAsync(user);
+        AccountSecurityLog.PasswordChanged(logger, user.Id, await sender.SendAsync(emails.PasswordChanged(user), cancellationToken));
+        return new ChangePasswordResult.Changed();
+    }
+}

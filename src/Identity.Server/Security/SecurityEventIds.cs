@@ -1,0 +1,33 @@
+namespace Identity.Server.Security;
+
+/// <summary>
+/// Event ids of the log events that matter for security and support, one range per capability.
+/// An id is never reused for another meaning, so alerts and dashboards keep working.
+/// </summary>
+public static class SecurityEventIds
+{
+    // 3000–3099: email delivery.
+    public const int EmailSent = 3000;
+    public const int EmailSendFailed = 3001;
+    public const int EmailWrittenToOutbox = 3002;
+    public const int EmailRecipientInvalid = 3003;
+
+    // 3100–3199: registration and email confirmation.
+    public const int AccountRegistered = 3100;
+    public const int RegistrationForExistingAccount = 3101;
+    public const int RegistrationRejected = 3102;
+    public const int EmailConfirmed = 3103;
+    public const int EmailConfirmationFailed = 3104;
+    public const int ConfirmationResent = 3105;
+
+    // 3200–3299: password reset.
+    public const int PasswordResetRequested = 3200;
+    public const int PasswordResetNotSent = 3201;
+    public const int PasswordReset = 3202;
+    public const int PasswordResetLinkRejected = 3203;
+
+    // 3300–3399: the account security page.
+    public const int PasswordChanged = 3300;
+    public const int PasswordChangeRejected = 3301;
+    public const int DisplayNameChanged = 3302;
+}
