@@ -81,7 +81,7 @@ public sealed class ConfiguredAdministratorTests
 
         var failure = Assert.ThrowsAny<Exception>(() => server.CreateClient());
 
-        Assert.Contains("Passwords must be at least 10 characters.", Messages(failure));
+        Assert.Contains("Use at least 10 characters for your password.", Messages(failure));
         Assert.DoesNotContain("short\"", Messages(failure));
     }
 

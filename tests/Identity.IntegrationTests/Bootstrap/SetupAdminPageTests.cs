@@ -179,7 +179,7 @@ public sealed class SetupAdminPageTests : IAsyncLifetime
         var page = await browser.SubmitAsync(form, Fields(Email, "short", "short"));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Passwords must be at least 10 characters.", page.Text);
+        Assert.Contains("Use at least 10 characters for your password.", page.Text);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(_links.LastLink)).Status);
     }
 

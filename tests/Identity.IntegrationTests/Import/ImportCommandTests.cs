@@ -185,7 +185,7 @@ public sealed class ImportCommandTests : IDisposable
         var run = await _server.ImportAsync("""{ "users": [ { "email": "bob@example.com", "password": "short" } ] }""");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("users[0] (email \"b•••@example.com\"): password: Passwords must be at least 10 characters.", run.Errors);
+        Assert.Contains("users[0] (email \"b•••@example.com\"): password: Use at least 10 characters for your password.", run.Errors);
         Assert.DoesNotContain("short\"", run.Errors);
         Assert.Equal(before, await DatabaseSnapshot.TakeAsync(_server));
     }
