@@ -7,7 +7,8 @@ namespace Identity.Server.Data;
 
 /// <summary>
 /// The one database of the service: Identity's users and roles, OpenIddict's applications,
-/// authorizations, scopes and tokens, the token signing keys and the Data Protection key ring.
+/// authorizations, scopes and tokens, the token signing keys, the audit log and the Data Protection
+/// key ring.
 /// Keeping all of them together means any node reading this database can serve any request.
 /// </summary>
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
@@ -16,6 +17,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<StoredSigningKey> SigningKeys => Set<StoredSigningKey>();
+
+    /// <summary>Security events, kept for Audit:RetentionPeriod (see <see cref="Features.Audit.IAuditLog"/>).</summary>
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Identity.Server.Data;
 using Identity.Server.Features.AccountSecurity;
+using Identity.Server.Features.Audit;
 using Identity.Server.Features.Bootstrap;
 using Identity.Server.Features.Email;
 using Identity.Server.Features.Import;
@@ -21,6 +22,7 @@ public static class HostingExtensions
     {
         builder.Services.TryAddTimeProvider();
         builder.AddIdentityDatabase();
+        builder.AddAudit();
         builder.AddAccounts();
         builder.AddOidcServer();
         builder.AddEmail();

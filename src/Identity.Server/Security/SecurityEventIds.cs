@@ -3,6 +3,7 @@ namespace Identity.Server.Security;
 /// <summary>
 /// Event ids of the log events that matter for security and support, one range per capability.
 /// An id is never reused for another meaning, so alerts and dashboards keep working.
+/// Import (4000–4099) and the first administrator (4100–4199) number their events in their own log classes.
 /// </summary>
 public static class SecurityEventIds
 {
@@ -30,4 +31,26 @@ public static class SecurityEventIds
     public const int PasswordChanged = 3300;
     public const int PasswordChangeRejected = 3301;
     public const int DisplayNameChanged = 3302;
+
+    // 3400–3499: signing in and out.
+    public const int PasswordSignInSucceeded = 3400;
+    public const int PasswordSignInFailed = 3401;
+    public const int AccountLockedOut = 3402;
+    public const int SessionIssued = 3403;
+    public const int SessionRefreshed = 3404;
+    public const int SignedOut = 3405;
+    public const int PasswordChangeRequired = 3406;
+
+    // 5000–5099: the audit log.
+    public const int AuditEventRecorded = 5000;
+    public const int AuditWriteFailed = 5001;
+    public const int AuditPruned = 5002;
+    public const int AuditPruneFailed = 5003;
+
+    // 5100–5199: administration.
+    public const int AdminAccessDenied = 5100;
+    public const int AdminSessionExpired = 5101;
+    public const int LastAdministratorProtected = 5102;
+    public const int ClientSecretRotated = 5103;
+    public const int DataExported = 5104;
 }

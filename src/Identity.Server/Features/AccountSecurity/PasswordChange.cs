@@ -1,4 +1,5 @@
 using Identity.Server.Data;
+using Identity.Server.Features.Audit;
 using Identity.Server.Features.Email;
 using Identity.Server.Features.SignIn;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +17,7 @@ public sealed class PasswordChange(
     AccountSignIn sessions,
     AccountEmails emails,
     IEmailSender sender,
+    IAuditLog audit,
     ILogger<PasswordChange> logger)
 {
     public async Task<ChangePasswordResult> ChangeAsync(ApplicationUser user, string currentPassword, string newPassword, CancellationToken cancellationToken)
@@ -25,6 +27,8 @@ public sealed class PasswordChange(
         if (!check.Succeeded)
         {
             AccountSecurityLog.PasswordChangeRejected(logger, user.Id, check.IsLockedOut ? "locked out" : "wrong current password");
+            await audit.RecordAsync(AuditRecord.Failed(AuditEventTypes.PasswordChange, user.Id)
+                .With("reason", check.IsLockedOut ? "locked_out" : "wrong_current_password"), cancellationToken);
             return check.IsLockedOut ? new ChangePasswordResult.LockedOut() : new ChangePasswordResult.WrongPassword();
         }
 
@@ -37,6 +41,7 @@ public sealed class PasswordChange(
 
         await sessions.RefreshAsync(user);
         AccountSecurityLog.PasswordChanged(logger, user.Id, await sender.SendAsync(emails.PasswordChanged(user), cancellationToken));
+        await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.PasswordChange, user.Id), cancellationToken);
         return new ChangePasswordResult.Changed();
     }
 }

@@ -1,3 +1,4 @@
+using Identity.Server.Features.Audit;
 using Identity.Server.Features.Oidc;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed class AdministratorBootstrap(
     ISetupLinkPublisher publisher,
     IOptions<BootstrapOptions> options,
     IOptions<OidcServerOptions> oidc,
+    IAuditLog audit,
     ILogger<AdministratorBootstrap> logger)
 {
     public async Task EnsureAsync(CancellationToken cancellationToken)
@@ -44,9 +46,11 @@ public sealed class AdministratorBootstrap(
         {
             case AdministratorAccountResult.Created created:
                 BootstrapLog.AdministratorCreated(logger, created.User.Id, "configuration");
+                await audit.RecordAsync(AdministratorAudit.Created(created.User.Id, "configuration", promoted: false), cancellationToken);
                 break;
             case AdministratorAccountResult.Promoted promoted:
                 BootstrapLog.AdministratorPromoted(logger, promoted.User.Id, "configuration");
+                await audit.RecordAsync(AdministratorAudit.Created(promoted.User.Id, "configuration", promoted: true), cancellationToken);
                 break;
             case AdministratorAccountResult.Rejected rejected:
                 // Refuse to start rather than run with no way to administer it.

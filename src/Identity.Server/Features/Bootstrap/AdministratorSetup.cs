@@ -1,3 +1,5 @@
+using Identity.Server.Features.Audit;
+
 namespace Identity.Server.Features.Bootstrap;
 
 /// <summary>The setup page's decisions: whether its link works, and creating the administrator
@@ -5,6 +7,7 @@ namespace Identity.Server.Features.Bootstrap;
 public sealed class AdministratorSetup(
     SetupTokenStore tokens,
     AdministratorAccounts accounts,
+    IAuditLog audit,
     ILogger<AdministratorSetup> logger)
 {
     /// <summary>Once any administrator exists the page is gone, whatever the token.</summary>
@@ -38,10 +41,12 @@ public sealed class AdministratorSetup(
                 case AdministratorAccountResult.Created created:
                     tokens.Revoke();
                     BootstrapLog.AdministratorCreated(logger, created.User.Id, "setup link");
+                    await audit.RecordAsync(AdministratorAudit.Created(created.User.Id, "setup_link", promoted: false), cancellationToken);
                     break;
                 case AdministratorAccountResult.Promoted promoted:
                     tokens.Revoke();
                     BootstrapLog.AdministratorPromoted(logger, promoted.User.Id, "setup link");
+                    await audit.RecordAsync(AdministratorAudit.Created(promoted.User.Id, "setup_link", promoted: true), cancellationToken);
                     break;
             }
 

@@ -44,6 +44,16 @@ public sealed class AccountEmails(IStringLocalizer<EmailText> text, IOptions<Bra
             text["If you did not ask for this, you can ignore this email. Your password stays the same."],
         ]));
 
+    /// <summary>To an account an administrator created: choose a first password, which also confirms the address.</summary>
+    public EmailMessage Invitation(ApplicationUser user, string setPasswordLink) => Compose(user, () => Content(
+        text["You have been invited to {0}", Product],
+        [text["An administrator created a {0} account for this email address. Choose a password to start using it.", Product]],
+        [new EmailAction(text["Choose a password"], setPasswordLink)],
+        [
+            text["The link works only once and expires after a while. If it has expired, ask your administrator for a new one."],
+            text["If you did not expect this, you can ignore this email."],
+        ]));
+
     public EmailMessage PasswordChanged(ApplicationUser user) => Compose(user, () => Content(
         text["Your {0} password was changed", Product],
         [

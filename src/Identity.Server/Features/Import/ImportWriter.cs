@@ -1,3 +1,5 @@
+using Identity.Server.Features.Audit;
+
 namespace Identity.Server.Features.Import;
 
 /// <summary>Writes a validated file, entry by entry, in dependency order: scopes before the clients
@@ -7,6 +9,7 @@ public sealed class ImportWriter(
     ClientImporter clients,
     RoleImporter roles,
     UserImporter users,
+    IAuditLog audit,
     ILogger<ImportWriter> logger)
 {
     public async Task<ImportReport> WriteAsync(ImportFile file, CancellationToken cancellationToken)
@@ -18,6 +21,7 @@ public sealed class ImportWriter(
             var change = await scopes.ImportAsync(entry, cancellationToken);
             report.Record("scope", EntryLabels.Scope(i, entry), change);
             ImportLog.ScopeImported(logger, change.Kind, entry.Name!);
+            await AuditAsync(ImportAudit.Entry("scope", change).With("scope", entry.Name), change, cancellationToken);
         }
 
         for (var i = 0; i < file.Clients.Count; i++)
@@ -26,12 +30,14 @@ public sealed class ImportWriter(
             var change = await clients.ImportAsync(entry, cancellationToken);
             report.Record("client", EntryLabels.Client(i, entry), change);
             ImportLog.ClientImported(logger, change.Kind, entry.ClientId!, string.Join(", ", change.Fields));
+            await AuditAsync(ImportAudit.Entry("client", change) with { ClientId = entry.ClientId }, change, cancellationToken);
         }
 
         foreach (var role in await roles.EnsureAsync(file.Users.OfType<UserEntry>()))
         {
             report.RoleCreated(role);
             ImportLog.RoleCreated(logger, role);
+            await AuditAsync(ImportAudit.Entry("role", EntryChange.Created).With("role", role), EntryChange.Created, cancellationToken);
         }
 
         for (var i = 0; i < file.Users.Count; i++)
@@ -41,8 +47,13 @@ public sealed class ImportWriter(
             var (change, userId) = await users.ImportAsync(entry, label);
             report.Record("user", label, change);
             ImportLog.UserImported(logger, change.Kind, userId, string.Join(", ", change.Fields));
+            await AuditAsync(ImportAudit.Entry("user", change) with { SubjectUserId = userId }, change, cancellationToken);
         }
 
         return report;
     }
+
+    /// <summary>One event per entry the import created or changed; an unchanged entry is no event.</summary>
+    private Task AuditAsync(AuditRecord record, EntryChange change, CancellationToken cancellationToken) =>
+        change.Kind == ChangeKind.Unchanged ? Task.CompletedTask : audit.RecordAsync(record, cancellationToken);
 }

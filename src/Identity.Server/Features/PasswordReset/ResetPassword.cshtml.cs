@@ -21,6 +21,10 @@ public sealed class ResetPasswordModel(PasswordResets resets, IOptions<AccountOp
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
+    /// <summary>Why the page was opened (<see cref="ResetReasons"/>), for its opening line.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Reason { get; set; }
+
     [BindProperty]
     public ResetPasswordInput Input { get; set; } = new();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Identity.Server.Data;
+using Identity.Server.Features.Audit;
 using Identity.Server.Features.Email;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,6 +16,7 @@ public sealed class AccountRegistration(
     AccountEmails emails,
     EmailLinks links,
     IEmailSender sender,
+    IAuditLog audit,
     TimeProvider time,
     ILogger<AccountRegistration> logger)
 {
@@ -47,6 +49,7 @@ public sealed class AccountRegistration(
         {
             var sent = await SendConfirmationAsync(user, account.ReturnUrl, cancellationToken);
             RegistrationLog.Registered(logger, user.Id, sent);
+            await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.Registration, user.Id), cancellationToken);
             return Outcome(sent);
         }
 
@@ -70,10 +73,16 @@ public sealed class AccountRegistration(
         if (user is null || token is null || !(await users.ConfirmEmailAsync(user, token)).Succeeded)
         {
             RegistrationLog.ConfirmationFailed(logger, user is not null);
+            if (user is not null)
+            {
+                await audit.RecordAsync(AuditRecord.Failed(AuditEventTypes.EmailConfirmation, user.Id).With("reason", "invalid_link"));
+            }
+
             return ConfirmEmailResult.InvalidLink;
         }
 
         RegistrationLog.Confirmed(logger, user.Id);
+        await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.EmailConfirmation, user.Id));
         return ConfirmEmailResult.Confirmed;
     }
 
@@ -94,6 +103,7 @@ public sealed class AccountRegistration(
     {
         var notice = existing.Email is null ? EmailSendResult.Sent : await sender.SendAsync(emails.AlreadyRegistered(existing), cancellationToken);
         RegistrationLog.ExistingAccount(logger, existing.Id, notice);
+        await audit.RecordAsync(AuditRecord.Failed(AuditEventTypes.Registration, existing.Id).With("reason", "existing_account"), cancellationToken);
         return Outcome(notice);
     }
 

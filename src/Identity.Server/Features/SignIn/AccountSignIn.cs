@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using Identity.Server.Data;
+using Identity.Server.Features.Audit;
+using Identity.Server.Features.Email;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -13,16 +15,20 @@ public enum PasswordCheckResult
     Failed,
     LockedOut,
     NotAllowed,
+
+    /// <summary>The password is right, but an administrator chose it: the user must pick their own before any session.</summary>
+    MustChangePassword,
 }
 
 /// <summary>
 /// The one place a session cookie is issued: it records the methods used (RFC 8176 <c>amr</c>) and
-/// the sign-in time, which the authorization endpoint turns into ID token claims.
+/// the sign-in time, which the authorization endpoint turns into ID token claims. Every attempt is audited.
 /// </summary>
 public sealed class AccountSignIn(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
     IPasswordHasher<ApplicationUser> hasher,
+    IAuditLog audit,
     TimeProvider time,
     ILogger<AccountSignIn> logger)
 {
@@ -36,31 +42,36 @@ public sealed class AccountSignIn(
         {
             // Hash anyway so an unknown email takes as long as a wrong password (no enumeration by timing).
             hasher.HashPassword(TimingDecoy, password);
-            logger.LogInformation("Password sign-in failed: unknown account");
+            await RecordFailureAsync(null, "unknown_account", ("email", EmailAddressMask.Mask(email)));
             return (PasswordCheckResult.Failed, null);
         }
 
+        var wasLockedOut = await users.IsLockedOutAsync(user);
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         var outcome = result switch
         {
+            { Succeeded: true } when user.MustChangePassword => PasswordCheckResult.MustChangePassword,
             { Succeeded: true } => PasswordCheckResult.Succeeded,
             { IsLockedOut: true } => PasswordCheckResult.LockedOut,
             { IsNotAllowed: true } => PasswordCheckResult.NotAllowed,
             _ => PasswordCheckResult.Failed,
         };
-        logger.LogInformation("Password sign-in for {UserId}: {Outcome}", user.Id, outcome);
-        return (outcome, outcome == PasswordCheckResult.Succeeded ? user : null);
+        await RecordAsync(user, outcome, wasLockedOut);
+        return (outcome, outcome is PasswordCheckResult.Succeeded or PasswordCheckResult.MustChangePassword ? user : null);
     }
 
     /// <summary>Issues the session cookie for a user who proved the given methods.</summary>
     public async Task SignInAsync(ApplicationUser user, IEnumerable<string> methods, bool persistent)
     {
-        var claims = methods.Distinct()
+        var amr = methods.Distinct().ToList();
+        var claims = amr
             .Select(method => new Claim(SignInClaimTypes.AuthenticationMethod, method))
             .Append(new Claim(SignInClaimTypes.AuthenticationTime, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)))
             .ToList();
         await signIn.SignInWithClaimsAsync(user, persistent, claims);
-        logger.LogInformation("Signed in {UserId} with {Methods}", user.Id, string.Join(' ', methods));
+        SignInLog.SessionIssued(logger, user.Id, string.Join(' ', amr));
+        await audit.RecordAsync((AuditRecord.Succeeded(AuditEventTypes.SignIn, user.Id) with { ActorUserId = user.Id })
+            .With("amr", string.Join(' ', amr)));
     }
 
     /// <summary>
@@ -75,8 +86,51 @@ public sealed class AccountSignIn(
             .Select(claim => new Claim(claim.Type, claim.Value))
             .ToList() ?? [];
         await signIn.SignInWithClaimsAsync(user, session.Properties, kept);
-        logger.LogInformation("Session of {UserId} refreshed after an account change", user.Id);
+        SignInLog.SessionRefreshed(logger, user.Id);
     }
 
-    public Task SignOutAsync() => signIn.SignOutAsync();
+    public async Task SignOutAsync()
+    {
+        var userId = signIn.Context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        await signIn.SignOutAsync();
+        SignInLog.SignedOut(logger, userId);
+        if (userId is not null)
+        {
+            await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.SignOut, userId));
+        }
+    }
+
+    private async Task RecordAsync(ApplicationUser user, PasswordCheckResult outcome, bool wasLockedOut)
+    {
+        switch (outcome)
+        {
+            case PasswordCheckResult.Succeeded:
+                SignInLog.PasswordAccepted(logger, user.Id);
+                break;
+            case PasswordCheckResult.MustChangePassword:
+                SignInLog.PasswordChangeRequired(logger, user.Id);
+                await RecordFailureAsync(user.Id, "password_change_required");
+                break;
+            case PasswordCheckResult.LockedOut when !wasLockedOut:
+                SignInLog.LockedOut(logger, user.Id);
+                await RecordFailureAsync(user.Id, "wrong_password");
+                await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.Lockout, user.Id).With("reason", "failed_sign_ins"));
+                break;
+            default:
+                await RecordFailureAsync(user.Id, outcome switch
+                {
+                    PasswordCheckResult.LockedOut => "locked_out",
+                    PasswordCheckResult.NotAllowed => "email_not_confirmed",
+                    _ => "wrong_password",
+                });
+                break;
+        }
+    }
+
+    private Task RecordFailureAsync(string? userId, string reason, params (string Key, string Value)[] details)
+    {
+        SignInLog.PasswordRejected(logger, userId, reason);
+        var record = AuditRecord.Failed(AuditEventTypes.SignIn, userId).With("method", AuthenticationMethods.Password).With("reason", reason);
+        return audit.RecordAsync(details.Aggregate(record, (current, detail) => current.With(detail.Key, detail.Value)));
+    }
 }

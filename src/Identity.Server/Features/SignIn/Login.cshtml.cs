@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Identity.Server.Features.PasswordReset;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,6 +13,7 @@ namespace Identity.Server.Features.SignIn;
 [AllowAnonymous]
 public sealed class LoginModel(
     AccountSignIn accounts,
+    PasswordResets resets,
     IOpenIddictApplicationManager applications,
     IOptions<AccountOptions> options,
     IStringLocalizer<SignInText> text) : PageModel
@@ -45,6 +47,12 @@ public sealed class LoginModel(
         {
             await accounts.SignInAsync(user!, [AuthenticationMethods.Password], Input.RememberMe);
             return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
+        }
+
+        if (result == PasswordCheckResult.MustChangePassword)
+        {
+            // A password an administrator chose is known to two people: no session until the user picks their own.
+            return LocalRedirect(await resets.ChangeRequiredPathAsync(user!));
         }
 
         // One message for an unknown email, a wrong password and a locked account: no enumeration.
