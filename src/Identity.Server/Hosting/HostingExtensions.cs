@@ -1,5 +1,6 @@
 using Identity.Server.Data;
 using Identity.Server.Features.AccountSecurity;
+using Identity.Server.Features.Admin;
 using Identity.Server.Features.Audit;
 using Identity.Server.Features.Bootstrap;
 using Identity.Server.Features.Email;
@@ -31,6 +32,7 @@ public static class HostingExtensions
         builder.AddAccountSecurity();
         builder.AddImport();
         builder.AddBootstrapAdmin();
+        builder.AddAdmin();
         builder.AddPages();
         builder.AddSecurityHeaders();
         builder.AddRateLimits();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -33,16 +34,24 @@ public static class ClientDescriptors
         [Scopes.OfflineAccess] = Permissions.Prefixes.Scope + Scopes.OfflineAccess,
     };
 
+    /// <summary>The application property that makes a client require two-step verification (JSON <c>true</c>).</summary>
+    public const string RequireMfaProperty = "require_mfa";
+
     public static OpenIddictApplicationDescriptor From(ClientEntry entry)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = entry.ClientId,
             ClientSecret = entry.ClientSecret,
-            ClientType = entry.ClientSecret is null ? ClientTypes.Public : ClientTypes.Confidential,
+            ClientType = ClientRules.IsConfidential(entry) ? ClientTypes.Confidential : ClientTypes.Public,
             ConsentType = entry.Consent ?? ConsentTypes.Explicit,
             DisplayName = entry.DisplayName,
         };
+        if (entry.RequireMfa == true)
+        {
+            descriptor.Properties[RequireMfaProperty] = JsonSerializer.SerializeToElement(true);
+        }
+
         descriptor.RedirectUris.UnionWith(entry.RedirectUris.Select(uri => new Uri(uri!)));
         descriptor.PostLogoutRedirectUris.UnionWith(entry.PostLogoutRedirectUris.Select(uri => new Uri(uri!)));
         descriptor.Permissions.UnionWith(PermissionsFor(entry.GrantTypes!, entry.Scopes!));

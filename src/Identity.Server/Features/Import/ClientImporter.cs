@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using OpenIddict.Abstractions;
 
 namespace Identity.Server.Features.Import;
@@ -5,9 +7,10 @@ namespace Identity.Server.Features.Import;
 /// <summary>
 /// Creates or updates one client through OpenIddict's application manager, which hashes secrets.
 /// The entry is the client's whole definition: what it leaves out (a redirect URI, a scope) the
-/// client loses. A stored secret is only ever compared through its hash.
+/// client loses. A stored secret is only ever compared through its hash, or kept when the entry
+/// says <c>clientType: confidential</c> without one.
 /// </summary>
-public sealed class ClientImporter(IOpenIddictApplicationManager applications)
+public sealed class ClientImporter(IOpenIddictApplicationManager applications, ClientSecretHashes hashes)
 {
     public async Task<EntryChange> ImportAsync(ClientEntry entry, CancellationToken cancellationToken)
     {
@@ -15,25 +18,39 @@ public sealed class ClientImporter(IOpenIddictApplicationManager applications)
         var existing = await applications.FindByClientIdAsync(entry.ClientId!, cancellationToken);
         if (existing is null)
         {
-            await applications.CreateAsync(desired, cancellationToken);
+            // A stored hash cannot be handed to the manager, which would hash it again: create with a
+            // throwaway secret, then put the hash in its place.
+            desired.ClientSecret ??= entry.ClientSecretHash is null ? null : Placeholder();
+            var created = await applications.CreateAsync(desired, cancellationToken);
+            if (entry.ClientSecretHash is not null)
+            {
+                await hashes.SetAsync(created, entry.ClientSecretHash, cancellationToken);
+            }
+
             return EntryChange.Created;
         }
 
         var current = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(current, existing, cancellationToken);
         var changes = Differences(current, desired);
-        if (await SecretChangedAsync(existing, current, desired, cancellationToken))
+        var secretChanged = await SecretChangedAsync(existing, current, entry, desired, cancellationToken);
+        if (secretChanged)
         {
             changes.Add("clientSecret");
 
             // A plain secret here is hashed by UpdateAsync; null makes the client public.
-            current.ClientSecret = desired.ClientSecret;
+            current.ClientSecret = desired.ClientSecret ?? (entry.ClientSecretHash is null ? null : Placeholder());
         }
 
         if (changes.Count > 0)
         {
             CopyDefinition(desired, current);
             await applications.UpdateAsync(existing, current, cancellationToken);
+        }
+
+        if (secretChanged && entry.ClientSecretHash is not null)
+        {
+            await hashes.SetAsync(existing, entry.ClientSecretHash, cancellationToken);
         }
 
         return EntryChange.UpdatedOrUnchanged(changes);
@@ -58,12 +75,48 @@ public sealed class ClientImporter(IOpenIddictApplicationManager applications)
         Compare("postLogoutRedirectUris", SameUris(current.PostLogoutRedirectUris, desired.PostLogoutRedirectUris));
         Compare("permissions", current.Permissions.SetEquals(desired.Permissions));
         Compare("requirements", current.Requirements.SetEquals(desired.Requirements));
+        Compare("requireMfa", RequiresMfa(current) == RequiresMfa(desired));
         return changes;
     }
 
-    private async Task<bool> SecretChangedAsync(
-        object existing, OpenIddictApplicationDescriptor current, OpenIddictApplicationDescriptor desired, CancellationToken cancellationToken)
+    /// <summary>Makes <paramref name="to"/> what <paramref name="from"/> defines, leaving its id and secret alone.</summary>
+    public static void CopyDefinition(OpenIddictApplicationDescriptor from, OpenIddictApplicationDescriptor to)
     {
+        to.DisplayName = from.DisplayName;
+        to.ClientType = from.ClientType;
+        to.ConsentType = from.ConsentType;
+        to.RedirectUris.Clear();
+        to.RedirectUris.UnionWith(from.RedirectUris);
+        to.PostLogoutRedirectUris.Clear();
+        to.PostLogoutRedirectUris.UnionWith(from.PostLogoutRedirectUris);
+        to.Permissions.Clear();
+        to.Permissions.UnionWith(from.Permissions);
+        to.Requirements.Clear();
+        to.Requirements.UnionWith(from.Requirements);
+        to.Properties.Remove(ClientDescriptors.RequireMfaProperty);
+        if (RequiresMfa(from))
+        {
+            to.Properties[ClientDescriptors.RequireMfaProperty] = JsonSerializer.SerializeToElement(true);
+        }
+    }
+
+    public static bool RequiresMfa(OpenIddictApplicationDescriptor descriptor) =>
+        descriptor.Properties.TryGetValue(ClientDescriptors.RequireMfaProperty, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private async Task<bool> SecretChangedAsync(
+        object existing, OpenIddictApplicationDescriptor current, ClientEntry entry, OpenIddictApplicationDescriptor desired, CancellationToken cancellationToken)
+    {
+        if (entry.ClientSecretHash is not null)
+        {
+            return !string.Equals(ClientSecretHashes.Get(existing), entry.ClientSecretHash, StringComparison.Ordinal);
+        }
+
+        if (desired.ClientSecret is null && desired.ClientType == OpenIddictConstants.ClientTypes.Confidential)
+        {
+            // Confidential without a secret: keep the stored one (validation made sure there is one).
+            return false;
+        }
+
         if (desired.ClientSecret is null || current.ClientSecret is null)
         {
             return desired.ClientSecret != current.ClientSecret;
@@ -78,18 +131,5 @@ public sealed class ClientImporter(IOpenIddictApplicationManager applications)
     private static bool SameUris(HashSet<Uri> current, HashSet<Uri> desired) =>
         current.Select(uri => uri.AbsoluteUri).ToHashSet(StringComparer.Ordinal).SetEquals(desired.Select(uri => uri.AbsoluteUri));
 
-    private static void CopyDefinition(OpenIddictApplicationDescriptor from, OpenIddictApplicationDescriptor to)
-    {
-        to.DisplayName = from.DisplayName;
-        to.ClientType = from.ClientType;
-        to.ConsentType = from.ConsentType;
-        to.RedirectUris.Clear();
-        to.RedirectUris.UnionWith(from.RedirectUris);
-        to.PostLogoutRedirectUris.Clear();
-        to.PostLogoutRedirectUris.UnionWith(from.PostLogoutRedirectUris);
-        to.Permissions.Clear();
-        to.Permissions.UnionWith(from.Permissions);
-        to.Requirements.Clear();
-        to.Requirements.UnionWith(from.Requirements);
-    }
+    private static string Placeholder() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

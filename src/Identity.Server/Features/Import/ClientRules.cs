@@ -21,6 +21,26 @@ public static class ClientRules
         {
             problems.Add($"consent \"{client.Consent}\" is not one of implicit, explicit, external, systematic");
         }
+
+        if (client.RequireMfa == true && !grantTypes.Contains(GrantTypes.AuthorizationCode))
+        {
+            problems.Add("requireMfa needs authorization_code: only users signing in can give a second factor");
+        }
+    }
+
+    /// <summary>Whether the entry makes a confidential client: said so, or given a secret.</summary>
+    public static bool IsConfidential(ClientEntry client) =>
+        client.ClientType == ClientTypes.Confidential
+        || (client.ClientType is null && (client.ClientSecret is not null || client.ClientSecretHash is not null));
+
+    /// <summary>A confidential entry without a secret keeps the stored one, so the client must exist and be confidential.</summary>
+    public static void CheckSecretKept(ClientEntry client, IReadOnlySet<string> existingConfidentialClients, EntryProblems problems)
+    {
+        if (client.ClientType == ClientTypes.Confidential && client.ClientSecret is null && client.ClientSecretHash is null
+            && client.ClientId is not null && !existingConfidentialClients.Contains(client.ClientId))
+        {
+            problems.Add("clientType \"confidential\" needs a clientSecret or clientSecretHash: no confidential client with this clientId has a secret to keep");
+        }
     }
 
     private static void CheckIdentity(ClientEntry client, ISet<string> idsSeen, EntryProblems problems)
@@ -42,6 +62,8 @@ public static class ClientRules
         {
             problems.Add($"clientSecret is shorter than {MinSecretLength} characters (leave it out, or null, for a public client)");
         }
+
+        CheckSecretForm(client, problems);
 
         TextRules.CheckLength("displayName", client.DisplayName, TextRules.MaxDisplayNameLength, problems);
     }
@@ -66,7 +88,7 @@ public static class ClientRules
             }
         }
 
-        if (grantTypes.Contains(GrantTypes.ClientCredentials) && client.ClientSecret is null)
+        if (grantTypes.Contains(GrantTypes.ClientCredentials) && !IsConfidential(client))
         {
             problems.Add("client_credentials needs a clientSecret: a public client cannot authenticate itself");
         }
@@ -110,4 +132,30 @@ public static class ClientRules
             }
         }
     }
+
+    private static void CheckSecretForm(ClientEntry client, EntryProblems problems)
+    {
+        if (client.ClientType is not null and not (ClientTypes.Public or ClientTypes.Confidential))
+        {
+            problems.Add($"clientType \"{client.ClientType}\" is not one of public, confidential");
+        }
+
+        if (client.ClientSecret is not null && client.ClientSecretHash is not null)
+        {
+            problems.Add("clientSecret and clientSecretHash are both given; give one");
+        }
+
+        if (client.ClientSecretHash is not null && !IsBase64(client.ClientSecretHash))
+        {
+            problems.Add("clientSecretHash is not a stored secret hash (base64, as export --include-secrets writes it)");
+        }
+
+        if (client.ClientType == ClientTypes.Public && (client.ClientSecret is not null || client.ClientSecretHash is not null))
+        {
+            problems.Add("clientType \"public\" cannot have a secret");
+        }
+    }
+
+    public static bool IsBase64(string value) =>
+        value.Length > 0 && Convert.TryFromBase64String(value, new byte[value.Length], out var written) && written > 0;
 }

@@ -11,6 +11,7 @@ public static class ImportExtensions
         services.AddScoped<ImportPasswordRules>();
         services.AddScoped<ScopeImporter>();
         services.AddScoped<ClientImporter>();
+        services.AddScoped<ClientSecretHashes>();
         services.AddScoped<RoleImporter>();
         services.AddScoped<UserImporter>();
         services.AddScoped<UserCredentialImporter>();

@@ -34,6 +34,14 @@ public sealed record ClientEntry
     /// <summary>Absent or null for a public client; a confidential client's secret otherwise (stored hashed).</summary>
     public string? ClientSecret { get; init; }
 
+    /// <summary>The secret as stored (OpenIddict's hash), as <c>export --include-secrets</c> writes it;
+    /// instead of <see cref="ClientSecret"/>, never with it.</summary>
+    public string? ClientSecretHash { get; init; }
+
+    /// <summary><c>public</c> or <c>confidential</c>; absent: confidential exactly when a secret is given.
+    /// A confidential client given without a secret keeps the one it has.</summary>
+    public string? ClientType { get; init; }
+
     public string? DisplayName { get; init; }
 
     public List<string?> RedirectUris { get; init; } = [];
@@ -47,6 +55,9 @@ public sealed record ClientEntry
     /// <summary><c>implicit</c>, <c>explicit</c> (the default), <c>external</c> or <c>systematic</c>.</summary>
     public string? Consent { get; init; }
 
+    /// <summary>Whether the client gets users only after two-step verification. Default false.</summary>
+    public bool? RequireMfa { get; init; }
+
     /// <summary>Redacted: the secret never reaches a log or the console.</summary>
     public override string ToString() => $"ClientEntry {{ ClientId = {ClientId} }}";
 }
@@ -57,6 +68,10 @@ public sealed record UserEntry
     public string? Email { get; init; }
 
     public string? Password { get; init; }
+
+    /// <summary>The password as stored (Identity's hash), as <c>export --include-secrets</c> writes it;
+    /// instead of <see cref="Password"/>, never with it.</summary>
+    public string? PasswordHash { get; init; }
 
     public bool? EmailConfirmed { get; init; }
 

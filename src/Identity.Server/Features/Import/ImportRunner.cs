@@ -12,6 +12,7 @@ namespace Identity.Server.Features.Import;
 public sealed class ImportRunner(
     ApplicationDbContext db,
     IOpenIddictScopeManager scopeManager,
+    IOpenIddictApplicationManager applicationManager,
     ImportPasswordRules passwords,
     ImportWriter writer,
     ILogger<ImportRunner> logger)
@@ -25,7 +26,7 @@ public sealed class ImportRunner(
             return 1;
         }
 
-        var problems = ImportValidator.Validate(file, await ExistingScopesAsync(cancellationToken));
+        var problems = ImportValidator.Validate(file, await ExistingScopesAsync(cancellationToken), await ConfidentialClientsAsync(cancellationToken));
         await passwords.CheckAsync(file.Users, problems);
         foreach (var warning in problems.Warnings)
         {
@@ -92,5 +93,20 @@ public sealed class ImportRunner(
         }
 
         return names;
+    }
+
+    private async Task<IReadOnlySet<string>> ConfidentialClientsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var application in applicationManager.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            if (await applicationManager.HasClientTypeAsync(application, OpenIddictConstants.ClientTypes.Confidential, cancellationToken)
+                && await applicationManager.GetClientIdAsync(application, cancellationToken) is { } clientId)
+            {
+                ids.Add(clientId);
+            }
+        }
+
+        return ids;
     }
 }

@@ -8,7 +8,9 @@ public static class ImportValidator
 {
     /// <param name="file">The parsed file.</param>
     /// <param name="existingScopes">Scope names already in the database, which clients may use.</param>
-    public static ImportProblems Validate(ImportFile file, IReadOnlySet<string> existingScopes)
+    /// <param name="existingConfidentialClients">Client ids of confidential clients in the database, whose
+    /// secret an entry of type confidential without a secret keeps.</param>
+    public static ImportProblems Validate(ImportFile file, IReadOnlySet<string> existingScopes, IReadOnlySet<string>? existingConfidentialClients = null)
     {
         var problems = new ImportProblems();
         var scopeNames = new HashSet<string>(StringComparer.Ordinal);
@@ -17,7 +19,11 @@ public static class ImportValidator
         var knownScopes = new HashSet<string>(
             ClientDescriptors.StandardScopes.Keys.Concat(existingScopes).Concat(scopeNames), StringComparer.Ordinal);
         var clientIds = new HashSet<string>(StringComparer.Ordinal);
-        Each(file.Clients, EntryLabels.Client, problems, (client, entry) => ClientRules.Check(client, clientIds, knownScopes, entry));
+        Each(file.Clients, EntryLabels.Client, problems, (client, entry) =>
+        {
+            ClientRules.Check(client, clientIds, knownScopes, entry);
+            ClientRules.CheckSecretKept(client, existingConfidentialClients ?? new HashSet<string>(), entry);
+        });
 
         // Identity compares email addresses case-insensitively (normalized upper case).
         var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

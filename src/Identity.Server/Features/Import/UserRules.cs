@@ -32,6 +32,15 @@ public static partial class UserRules
             problems.Add("password is empty; leave it out to keep an account's current password");
         }
 
+        if (user.PasswordHash is not null && user.Password is not null)
+        {
+            problems.Add("password and passwordHash are both given; give one");
+        }
+        else if (user.PasswordHash is not null && !IsPasswordHash(user.PasswordHash))
+        {
+            problems.Add("passwordHash is not an ASP.NET Core Identity password hash (base64, as export --include-secrets writes it)");
+        }
+
         TextRules.CheckLength("displayName", user.DisplayName, TextRules.MaxDisplayNameLength, problems);
         CheckPhone(user, problems);
         CheckRoles(user.Roles ?? [], problems);
@@ -41,6 +50,13 @@ public static partial class UserRules
     public static bool IsEmailAddress(string value) =>
         value.Length <= MaxNameLength && MailAddress.TryCreate(value, out var address)
         && address.Address == value && string.IsNullOrEmpty(address.DisplayName);
+
+    /// <summary>Identity's hash formats start with a version byte: 0x00 (V2) or 0x01 (V3, PBKDF2).</summary>
+    public static bool IsPasswordHash(string value)
+    {
+        var bytes = new byte[value.Length];
+        return Convert.TryFromBase64String(value, bytes, out var written) && written > 1 && bytes[0] is 0x00 or 0x01;
+    }
 
     /// <summary>E.164: a plus and 8 to 15 digits, nothing else (ITU-T E.164 §6).</summary>
     public static bool IsE164(string value) => E164().IsMatch(value);

@@ -1,0 +1,11 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+namespace Identity.Server.Features.Admin.Clients;
+
+/// <summary>New client secrets: 256 random bits, base64url (43 characters), shown once and stored only as
+/// OpenIddict's hash. Long enough that guessing is hopeless and no rate limit is needed to protect them.</summary>
+public static class ClientSecrets
+{
+    public static string Generate() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+}
