@@ -32,8 +32,8 @@ public static class HostingExtensions
         builder.AddAccountSecurity();
         builder.AddImport();
         builder.AddBootstrapAdmin();
-        builder.AddAdmin();
         builder.AddPages();
+        builder.AddAdmin();
         builder.AddSecurityHeaders();
         builder.AddRateLimits();
         builder.AddForwardedHeadersFromProxies();

@@ -24,7 +24,9 @@ public static class AdminExtensions
             .AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().AddRequirements(new AdministratorRequirement()));
         services.AddScoped<IAuthorizationHandler, RequireAdministrator>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AdminAuthorizationResultHandler>();
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Admin", AdminPolicy.Name));
+        // PostConfigure: Razor Pages' own setup gives the options a new convention collection, which
+        // would silently drop a folder rule added before it.
+        services.PostConfigure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Admin", AdminPolicy.Name));
 
         services.AddSingleton<AdministratorChangeGate>();
         services.AddScoped<AdministratorGuard>();

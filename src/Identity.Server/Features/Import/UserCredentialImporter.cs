@@ -32,6 +32,20 @@ public sealed class UserCredentialImporter(UserManager<ApplicationUser> users)
         return true;
     }
 
+    /// <summary>Puts an exported password hash in place; a new security stamp ends the account's other sessions.</summary>
+    /// <returns>Whether the hash changed.</returns>
+    public async Task<bool> SetPasswordHashAsync(ApplicationUser user, string? hash, string label)
+    {
+        if (hash is null || string.Equals(user.PasswordHash, hash, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        user.PasswordHash = hash;
+        UserImporter.Check(label, await users.UpdateSecurityStampAsync(user));
+        return true;
+    }
+
     /// <returns>Whether the key changed.</returns>
     public async Task<bool> SetAuthenticatorKeyAsync(ApplicationUser user, string? key, string label)
     {

@@ -26,6 +26,9 @@ public sealed class UserImporter(UserManager<ApplicationUser> users, UserCredent
             CreatedAt = time.GetUtcNow(),
         };
         UserProfile.Apply(entry, user);
+
+        // A hash from an export is stored as it is; a plain password is validated and hashed.
+        user.PasswordHash = entry.PasswordHash;
         Check(label, entry.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, entry.Password));
         await credentials.SetAuthenticatorKeyAsync(user, entry.AuthenticatorKey, label);
         await credentials.SetRolesAsync(user, entry.Roles, label);
@@ -44,6 +47,12 @@ public sealed class UserImporter(UserManager<ApplicationUser> users, UserCredent
         if (passwordChanged)
         {
             changes.Add("password");
+        }
+
+        if (await credentials.SetPasswordHashAsync(user, entry.PasswordHash, label))
+        {
+            changes.Add("passwordHash");
+            passwordChanged = true;
         }
 
         if (await credentials.SetAuthenticatorKeyAsync(user, entry.AuthenticatorKey, label))

@@ -25,7 +25,8 @@ public sealed class AuditEventsModel(AuditSearch search, IAuditLog audit, TimePr
     [BindProperty(SupportsGet = true, Name = "to")]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages puts the page's own path in the route value of that name.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public AuditPage Result { get; private set; } = new([], 0, 1, 1);
@@ -60,7 +61,7 @@ public sealed class AuditEventsModel(AuditSearch search, IAuditLog audit, TimePr
         ["type"] = EventType,
         ["from"] = From,
         ["to"] = To,
-        ["page"] = handler is null ? page.ToString(CultureInfo.InvariantCulture) : null,
+        ["p"] = handler is null ? page.ToString(CultureInfo.InvariantCulture) : null,
     }.Where(pair => !string.IsNullOrEmpty(pair.Value)));
 
     /// <summary>The filter, or null (with a message on the page) when a date or type cannot be read.</summary>

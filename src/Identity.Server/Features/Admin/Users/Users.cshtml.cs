@@ -31,7 +31,8 @@ public sealed class UsersModel(UserSearch search, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true, Name = "desc")]
     public bool Descending { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages puts the page's own path in the route value of that name.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     /// <summary>Set after an account was deleted, to say so.</summary>
@@ -71,6 +72,6 @@ public sealed class UsersModel(UserSearch search, TimeProvider time) : PageModel
         ["passkey"] = HasPasskey ? "true" : null,
         ["sort"] = Sort == UserSort.Email ? null : Sort.ToString(),
         ["desc"] = Descending ? "true" : null,
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(pair => pair.Value is not null));
 }
