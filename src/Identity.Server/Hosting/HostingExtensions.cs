@@ -5,6 +5,7 @@ using Identity.Server.Features.Import;
 using Identity.Server.Features.Oidc;
 using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Keys;
+using Identity.Server.Features.SecondFactors;
 using Identity.Server.Features.Shared;
 using Identity.Server.Features.SignIn;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public static class HostingExtensions
         builder.Services.TryAddTimeProvider();
         builder.AddIdentityDatabase();
         builder.AddAccounts();
+        builder.AddSecondFactors();
         builder.AddOidcServer();
         builder.AddEmail();
         builder.AddImport();
