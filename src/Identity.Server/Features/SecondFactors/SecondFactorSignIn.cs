@@ -54,11 +54,15 @@ public sealed class SecondFactorSignIn(
     }
 
     /// <summary>Adds a factor the signed-in user just proved (while enrolling it) to their session's <c>amr</c>.</summary>
-    public async Task AddToSessionAsync(ApplicationUser user, SecondFactorMethod method)
+    public Task AddToSessionAsync(ApplicationUser user, SecondFactorMethod method) =>
+        RenewSessionAsync(user, method.Amr(), AuthenticationMethods.MultiFactor);
+
+    /// <summary>Re-issues the session with a new sign-in time, keeping its methods and adding <paramref name="methods"/>.</summary>
+    public async Task RenewSessionAsync(ApplicationUser user, params string[] methods)
     {
         var session = await Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var prior = session.Principal?.FindAll(SignInClaimTypes.AuthenticationMethod).Select(claim => claim.Value).ToList() ?? [];
-        await accounts.SignInAsync(user, [.. prior, method.Amr(), AuthenticationMethods.MultiFactor], session.Properties?.IsPersistent == true);
+        await accounts.SignInAsync(user, [.. prior, .. methods], session.Properties?.IsPersistent == true);
     }
 
     /// <summary>Starts a second step for a user who is already signed in (a client asked for MFA).</summary>

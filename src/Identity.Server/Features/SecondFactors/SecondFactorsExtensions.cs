@@ -35,6 +35,7 @@ public static class SecondFactorsExtensions
         services.AddScoped<SecondFactorVerifier>();
         services.AddScoped<SecondFactorSignIn>();
         services.AddScoped<TwoStepSettings>();
+        services.AddScoped<Phone.PhoneNumberChanges>();
         services.AddSingleton<RecentSignIn>();
 
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme)
