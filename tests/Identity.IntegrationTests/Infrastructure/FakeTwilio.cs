@@ -32,7 +32,7 @@ public sealed partial class FakeTwilio : IDisposable
         .With("Sms:Twilio:AuthToken", AuthToken)
         .With("Sms:Twilio:From", From)
         .With("Sms:Twilio:ApiBaseUrl", Url)
-        .With("Sms:Twilio:Timeout", "00:00:01")
+        .With("Sms:Twilio:Timeout", "00:00:03")
         .With("Sms:Twilio:MaxRetries", "1");
 
     /// <summary>Answers every message with 201 Created, as Twilio does.</summary>

@@ -14,7 +14,11 @@ namespace Identity.Server.Features.SecondFactors;
 /// The texts and emails of this capability, in the account's language. Texts with a code end with the
 /// origin-bound line <c>@host #code</c> (WebOTP), so a phone offers the code only on this site.
 /// </summary>
-public sealed class SecurityMessages(IStringLocalizer<SecondFactorsText> text, IOptions<BrandingOptions> branding, IOptions<OidcServerOptions> oidc)
+public sealed class SecurityMessages(
+    IStringLocalizer<SecondFactorsText> text,
+    IOptions<BrandingOptions> branding,
+    IOptions<OidcServerOptions> oidc,
+    IOptions<SecondFactorOptions> factors)
 {
     private string Product => branding.Value.ProductName;
 
@@ -36,7 +40,8 @@ public sealed class SecurityMessages(IStringLocalizer<SecondFactorsText> text, I
     {
         using var _ = CultureScope.Use(user.PreferredCulture);
         var subject = text["Your {0} security code", Product];
-        var body = text["Your {0} security code is {1}. It is valid for 10 minutes. If you did not try to sign in, change your password.", Product, code];
+        var body = text["Your {0} security code is {1}. It is valid for {2} minutes. If you did not try to sign in, change your password.",
+            Product, code, (int)factors.Value.CodeLifetime.TotalMinutes];
         return new EmailMessage(user.Email!, subject, body, Html(body));
     }
 
