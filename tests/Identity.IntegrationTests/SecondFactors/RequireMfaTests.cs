@@ -74,6 +74,42 @@ public sealed class RequireMfaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Authorize_TakesUserThroughPhoneSetUp_WhenClientRequiresMfaAndUserHasNone()
+    {
+        using var browser = _server.CreateBrowser();
+        var flow = new OidcFlow(browser, "bank");
+        var setup = await flow.SignInAsync(await flow.StartAsync(), Email);
+
+        var phone = await browser.GetAsync(setup.Document.QuerySelector("a[href^='/account/security/phone?returnUrl=']")!.GetAttribute("href")!);
+        var verify = await browser.SubmitAsync(phone, new Dictionary<string, string> { ["PhoneNumber"] = "+31 6 12345678" });
+        var code = SecondFactorTestData.CodeIn(_server.SmsOutbox().Last().Split("\n\n", 2)[1]);
+        var confirmed = await browser.SubmitAsync(verify, new Dictionary<string, string> { ["Code"] = code });
+        Assert.Equal(10, confirmed.Document.QuerySelectorAll("ul.recovery-codes li").Length);
+
+        var done = await browser.GetAsync(confirmed.Document.QuerySelector("a.button.primary")!.GetAttribute("href")!);
+        var tokens = await flow.RedeemAsync(_server.CreateApiClient(), OidcFlow.CallbackParameters(done)["code"]);
+        Assert.Equal(["pwd", "sms", "mfa"], SecondFactorTestData.Amr(tokens.IdToken));
+        Assert.True((await _server.FindUserAsync(Email)).TwoFactorEnabled);
+    }
+
+    [Fact]
+    public async Task Authorize_TakesUserThroughEmailSetUp_WhenClientRequiresMfaAndUserHasNone()
+    {
+        using var browser = _server.CreateBrowser();
+        var flow = new OidcFlow(browser, "bank");
+        var setup = await flow.SignInAsync(await flow.StartAsync(), Email);
+
+        var enabled = await browser.SubmitAsync(setup, new Dictionary<string, string> { ["DefaultMethod"] = "email" });
+        Assert.Equal(10, enabled.Document.QuerySelectorAll("ul.recovery-codes li").Length);
+        var challenge = await browser.GetAsync(enabled.Document.QuerySelector("a.button.primary")!.GetAttribute("href")!);
+        Assert.Equal("/account/two-step", challenge.Url.AbsolutePath);
+        var done = await browser.EnterCodeAsync(challenge, _server.LastEmailCode(Email));
+
+        var tokens = await flow.RedeemAsync(_server.CreateApiClient(), OidcFlow.CallbackParameters(done)["code"]);
+        Assert.Equal(["pwd", "otp", "mfa"], SecondFactorTestData.Amr(tokens.IdToken));
+    }
+
+    [Fact]
     public async Task Authorize_StepsUp_WhenSessionHasOnlyPasswordAndAcrValuesAskForMfa()
     {
         using var browser = _server.CreateBrowser();
