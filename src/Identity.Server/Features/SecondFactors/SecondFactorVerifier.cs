@@ -23,6 +23,7 @@ public sealed class SecondFactorVerifier(
     UserManager<ApplicationUser> users,
     SecurityCodeStore codes,
     AuthenticatorCodes authenticator,
+    SecondFactorsMetrics metrics,
     ILogger<SecondFactorVerifier> logger)
 {
     public async Task<SecondFactorCheck> VerifyAsync(ApplicationUser user, SecondFactorMethod method, string? code, CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ public sealed class SecondFactorVerifier(
         if (await users.IsLockedOutAsync(user))
         {
             SecondFactorsLog.SecondFactorChecked(logger, user.Id, method.Name(), nameof(SecondFactorCheck.LockedOut));
+            metrics.Checked(method, SecondFactorCheck.LockedOut);
             return SecondFactorCheck.LockedOut;
         }
 
@@ -54,6 +56,7 @@ public sealed class SecondFactorVerifier(
         }
 
         SecondFactorsLog.SecondFactorChecked(logger, user.Id, method.Name(), result.ToString());
+        metrics.Checked(method, result);
         return result;
     }
 

@@ -20,8 +20,11 @@ public static class SecondFactorsExtensions
         services.AddOptions<SecondFactorOptions>()
             .BindConfiguration(SecondFactorOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => o.ResendCooldown < o.CodeLifetime, "SecondFactors:ResendCooldown must be shorter than SecondFactors:CodeLifetime.")
             .ValidateOnStart();
         services.AddSms();
+        services.AddMetrics();
+        services.AddSingleton<SecondFactorsMetrics>();
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<IUserStore<ApplicationUser>, HashedRecoveryCodeUserStore>());
 

@@ -3,11 +3,8 @@ namespace Identity.Server.Features.SecondFactors;
 /// <summary>Security events of second factors (ids 3000–3099; texts use 3100–3199). Never codes, keys or full numbers.</summary>
 internal static partial class SecondFactorsLog
 {
-    [LoggerMessage(3000, LogLevel.Information, "Security code for {UserId} not sent: {Reason}")]
-    public static partial void CodeThrottled(ILogger logger, string userId, string reason);
-
-    [LoggerMessage(3001, LogLevel.Information, "Security code for {UserId} delivery: {Outcome}")]
-    public static partial void CodeSent(ILogger logger, string userId, string outcome);
+    [LoggerMessage(3001, LogLevel.Information, "Security code by {Channel} for {UserId}: {Outcome}")]
+    public static partial void CodeRequested(ILogger logger, string userId, string channel, string outcome);
 
     [LoggerMessage(3002, LogLevel.Information, "Second factor {Method} for {UserId}: {Outcome}")]
     public static partial void SecondFactorChecked(ILogger logger, string userId, string method, string outcome);

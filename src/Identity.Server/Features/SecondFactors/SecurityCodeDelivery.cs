@@ -12,6 +12,7 @@ public sealed class SecurityCodeDelivery(
     ISmsSender sms,
     IEmailSender email,
     SecurityMessages messages,
+    SecondFactorsMetrics metrics,
     ILogger<SecurityCodeDelivery> logger)
 {
     /// <summary>A sign-in code to the primary phone or, for <see cref="SecondFactorMethod.Email"/>, the confirmed email address.</summary>
@@ -21,18 +22,17 @@ public sealed class SecurityCodeDelivery(
         {
             var to = new MobileNumber(phone);
             var issue = await codes.IssueAsync(new CodeRequest(user.Id, CodePurposes.SignIn, "sms", phone, clientIp), cancellationToken);
-            return await DeliverAsync(user, issue, PhoneMask.ForDisplay(phone),
-                issued => SendTextAsync(messages.SignInCodeText(user, to, issued.Code.Value), cancellationToken), cancellationToken);
+            return await DeliverAsync(user, "sms", issue, PhoneMask.ForDisplay(phone),
+                issued => sms.SendAsync(messages.SignInCodeText(user, to, issued.Code.Value), cancellationToken));
         }
 
         if (method == SecondFactorMethod.Email && user is { Email: { } address, EmailConfirmed: true })
         {
             var issue = await codes.IssueAsync(new CodeRequest(user.Id, CodePurposes.SignIn, "email", address.ToLowerInvariant(), clientIp), cancellationToken);
-            return await DeliverAsync(user, issue, EmailAddressMask.Mask(address),
+            return await DeliverAsync(user, "email", issue, EmailAddressMask.Mask(address),
                 async issued => await email.SendAsync(messages.SignInCodeEmail(user, issued.Code.Value), cancellationToken) == EmailSendResult.Sent
                     ? SmsSendResult.Sent
-                    : SmsSendResult.Failed,
-                cancellationToken);
+                    : SmsSendResult.Failed);
         }
 
         return new CodeSendResult(CodeSendOutcome.NoDestination);
@@ -43,37 +43,31 @@ public sealed class SecurityCodeDelivery(
     {
         var issue = await codes.IssueAsync(
             new CodeRequest(user.Id, CodePurposes.VerifyPhone, "sms", number.E164, clientIp, WithLink: true), cancellationToken);
-        return await DeliverAsync(user, issue, PhoneMask.ForDisplay(number.E164), issued =>
+        return await DeliverAsync(user, "sms", issue, PhoneMask.ForDisplay(number.E164), issued =>
         {
             var link = new Uri(messages.Issuer, $"account/security/phone/confirm?id={issued.Id:N}&token={issued.LinkToken}");
-            return SendTextAsync(messages.PhoneVerificationText(user, number, issued.Code.Value, link), cancellationToken);
-        }, cancellationToken);
+            return sms.SendAsync(messages.PhoneVerificationText(user, number, issued.Code.Value, link), cancellationToken);
+        });
     }
 
     private async Task<CodeSendResult> DeliverAsync(
-        ApplicationUser user, CodeIssue issue, string masked, Func<CodeIssue.Issued, Task<SmsSendResult>> send, CancellationToken cancellationToken)
+        ApplicationUser user, string channel, CodeIssue issue, string masked, Func<CodeIssue.Issued, Task<SmsSendResult>> send)
     {
-        switch (issue)
+        var result = issue switch
         {
-            case CodeIssue.CoolingDown cooling:
-                SecondFactorsLog.CodeThrottled(logger, user.Id, "cooldown");
-                return new CodeSendResult(CodeSendOutcome.CoolingDown, masked, cooling.Wait);
-            case CodeIssue.Capped:
-                SecondFactorsLog.CodeThrottled(logger, user.Id, "hourly cap");
-                return new CodeSendResult(CodeSendOutcome.Capped, masked);
-        }
-
-        var issued = (CodeIssue.Issued)issue;
-        var result = await send(issued);
-        SecondFactorsLog.CodeSent(logger, user.Id, result.ToString());
-        return result switch
-        {
-            SmsSendResult.Sent => new CodeSendResult(CodeSendOutcome.Sent, masked),
-            SmsSendResult.InvalidNumber => new CodeSendResult(CodeSendOutcome.InvalidNumber, masked),
-            SmsSendResult.Unsubscribed => new CodeSendResult(CodeSendOutcome.Unsubscribed, masked),
-            _ => new CodeSendResult(CodeSendOutcome.Failed, masked),
+            CodeIssue.CoolingDown cooling => new CodeSendResult(CodeSendOutcome.CoolingDown, masked, cooling.Wait),
+            CodeIssue.Capped => new CodeSendResult(CodeSendOutcome.Capped, masked),
+            _ => (await send((CodeIssue.Issued)issue)) switch
+            {
+                SmsSendResult.Sent => new CodeSendResult(CodeSendOutcome.Sent, masked),
+                SmsSendResult.InvalidNumber => new CodeSendResult(CodeSendOutcome.InvalidNumber, masked),
+                SmsSendResult.Unsubscribed => new CodeSendResult(CodeSendOutcome.Unsubscribed, masked),
+                _ => new CodeSendResult(CodeSendOutcome.Failed, masked),
+            },
         };
-    }
 
-    private Task<SmsSendResult> SendTextAsync(SmsMessage message, CancellationToken cancellationToken) => sms.SendAsync(message, cancellationToken);
+        SecondFactorsLog.CodeRequested(logger, user.Id, channel, result.Outcome.ToString());
+        metrics.CodeRequested(channel, result.Outcome);
+        return result;
+    }
 }
