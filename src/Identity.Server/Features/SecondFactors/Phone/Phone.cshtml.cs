@@ -46,7 +46,8 @@ public sealed class PhoneModel(
         var (number, problem) = PhoneNumberNormalizer.Normalize(PhoneNumber, options.Value.DefaultPhoneRegion);
         if (number is null)
         {
-            ModelState.AddModelError(nameof(PhoneNumber), problem == PhoneNumberProblem.NotMobile
+            // Summary-level: the shared summary box shows only those, and would otherwise stand empty.
+            ModelState.AddModelError(string.Empty, problem == PhoneNumberProblem.NotMobile
                 ? text["This is not a mobile number. Enter a number that can receive text messages."]
                 : text["This is not a valid phone number. Include the country code, for example +31 6 12345678."]);
             return Page();
