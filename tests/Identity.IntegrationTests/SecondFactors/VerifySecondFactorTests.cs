@@ -301,4 +301,51 @@ public sealed class VerifySecondFactorTests : IAsyncLifetime
 
         Assert.Equal("/account/two-step", page.Url.AbsolutePath);
     }
+    [Fact]
+    public async Task Verify_LetsOnlyOneBrowserIn_WhenSameCodeIsSubmittedTwiceAtOnce()
+    {
+        await _server.EnableTwoStepAsync(Email);
+        using var first = _server.CreateBrowser();
+        using var second = _server.CreateBrowser();
+        var firstPage = await first.SignInWithPasswordAsync(Email);
+        var secondPage = await second.SignInWithPasswordAsync(Email);
+        Assert.Single(_twilio.Requests);
+        var code = _twilio.LastCode(SecondFactorTestData.Phone);
+
+        await Task.WhenAll(first.EnterCodeAsync(firstPage, code), second.EnterCodeAsync(secondPage, code));
+
+        Assert.Equal(1, (await first.IsSignedInAsync() ? 1 : 0) + (await second.IsSignedInAsync() ? 1 : 0));
+    }
+
+    [Fact]
+    public async Task Verify_LocksAccount_WhenAuthenticatorCodesAreGuessed()
+    {
+        await _server.EnableTwoStepAsync(Email, phone: null, authenticator: true, method: "authenticator");
+        using var browser = _server.CreateBrowser();
+        var page = await browser.SignInWithPasswordAsync(Email);
+        var right = SecondFactorTestData.AuthenticatorCode(_time.GetUtcNow());
+        var wrong = right == "000000" ? "111111" : "000000";
+        for (var i = 0; i < 5; i++)
+        {
+            page = await browser.EnterCodeAsync(page, wrong);
+        }
+
+        page = await browser.EnterCodeAsync(page, right);
+
+        Assert.Contains("temporarily locked", page.Text, StringComparison.Ordinal);
+        Assert.False(await browser.IsSignedInAsync());
+    }
+
+    [Fact]
+    public async Task Verify_StaysOnThisSite_WhenReturnUrlPointsElsewhere()
+    {
+        await _server.EnableTwoStepAsync(Email);
+        using var browser = _server.CreateBrowser();
+        var challenge = await browser.SignInWithPasswordAsync(Email, returnUrl: "https://evil.example/steal");
+
+        var response = await browser.PostFormAsync(challenge, new Dictionary<string, string> { ["Code"] = _twilio.LastCode(SecondFactorTestData.Phone) }, formSelector: "form.verify");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/security", response.Headers.Location!.OriginalString);
+    }
 }
