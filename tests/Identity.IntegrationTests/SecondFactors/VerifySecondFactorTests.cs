@@ -301,6 +301,7 @@ public sealed class VerifySecondFactorTests : IAsyncLifetime
 
         Assert.Equal("/account/two-step", page.Url.AbsolutePath);
     }
+
     [Fact]
     public async Task Verify_LetsOnlyOneBrowserIn_WhenSameCodeIsSubmittedTwiceAtOnce()
     {
