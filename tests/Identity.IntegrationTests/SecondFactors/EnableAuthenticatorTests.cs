@@ -101,6 +101,22 @@ public sealed class EnableAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Page_AcceptsSecondFactorInsteadOfPassword_WhenSignInIsNotRecentAndTwoStepIsOn()
+    {
+        var recoveryCodes = await _server.EnableTwoStepAsync(Email, phone: null);
+        _time.Advance(TimeSpan.FromMinutes(6));
+        var confirm = await _browser.GetAsync("/account/security/authenticator");
+
+        var challenge = await _browser.GetAsync(confirm.Document.QuerySelector("a[href^='/account/two-step/step-up']")!.GetAttribute("href")!);
+        var recovery = await _browser.GetAsync("/account/two-step?method=recovery");
+        var page = await _browser.EnterCodeAsync(recovery, recoveryCodes[0]);
+
+        Assert.Equal("/account/two-step", challenge.Url.AbsolutePath);
+        Assert.Equal("/account/security/authenticator", page.Url.AbsolutePath);
+        Assert.NotNull(page.Document.QuerySelector("code.key"));
+    }
+
+    [Fact]
     public async Task Page_SendsToSignIn_WhenAnonymous()
     {
         using var anonymous = _server.CreateBrowser();
