@@ -76,6 +76,7 @@ namespace Identity.Server.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TwoFactorMethod")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")

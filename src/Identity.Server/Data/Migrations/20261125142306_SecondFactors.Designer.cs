@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Identity.Server.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261125135112_SecondFactors")]
+    [Migration("20261125142306_SecondFactors")]
     partial class SecondFactors
     {
         /// <inheritdoc />
@@ -79,6 +79,7 @@ namespace Identity.Server.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TwoFactorMethod")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")

@@ -15,6 +15,7 @@ namespace Identity.Server.Data.Migrations
                 name: "TwoFactorMethod",
                 table: "AspNetUsers",
                 type: "TEXT",
+                maxLength: 32,
                 nullable: true);
 
             migrationBuilder.CreateTable(
