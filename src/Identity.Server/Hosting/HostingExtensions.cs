@@ -8,6 +8,7 @@ using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Keys;
 using Identity.Server.Features.PasswordReset;
 using Identity.Server.Features.Registration;
+using Identity.Server.Features.SecondFactors;
 using Identity.Server.Features.Shared;
 using Identity.Server.Features.SignIn;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public static class HostingExtensions
         builder.Services.TryAddTimeProvider();
         builder.AddIdentityDatabase();
         builder.AddAccounts();
+        builder.AddSecondFactors();
         builder.AddOidcServer();
         builder.AddEmail();
         builder.AddRegistration();

@@ -4,6 +4,11 @@ namespace Identity.Server.Security;
 /// Event ids of the log events that matter for security and support, one range per capability.
 /// An id is never reused for another meaning, so alerts and dashboards keep working.
 /// </summary>
+/// <remarks>
+/// Ranges: 3000 email, 3100 registration, 3200 password reset, 3300 account security page,
+/// 4000 import, 4100 first administrator, 5000 second factors, 5100 text messages. Capabilities whose
+/// ids are declared beside their [LoggerMessage] methods keep to their range.
+/// </remarks>
 public static class SecurityEventIds
 {
     // 3000–3099: email delivery.

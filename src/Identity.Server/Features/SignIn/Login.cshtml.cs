@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Identity.Server.Features.SecondFactors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,10 +9,11 @@ using OpenIddict.Abstractions;
 
 namespace Identity.Server.Features.SignIn;
 
-/// <summary>The password step of signing in.</summary>
+/// <summary>The password step of signing in; with two-step verification on, it hands over to the second step.</summary>
 [AllowAnonymous]
 public sealed class LoginModel(
     AccountSignIn accounts,
+    SecondFactorSignIn secondFactor,
     IOpenIddictApplicationManager applications,
     IOptions<AccountOptions> options,
     IStringLocalizer<SignInText> text) : PageModel
@@ -43,6 +45,12 @@ public sealed class LoginModel(
         var (result, user) = await accounts.CheckPasswordAsync(Input.Email!, Input.Password!);
         if (result == PasswordCheckResult.Succeeded)
         {
+            // The password is one factor: with two-step verification on, no session until the second.
+            if (await secondFactor.AfterPasswordAsync(user!, ReturnUrl, Input.RememberMe) is { } secondStep)
+            {
+                return LocalRedirect(secondStep);
+            }
+
             await accounts.SignInAsync(user!, [AuthenticationMethods.Password], Input.RememberMe);
             return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
         }
