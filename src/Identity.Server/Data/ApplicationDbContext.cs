@@ -9,7 +9,7 @@ namespace Identity.Server.Data;
 
 /// <summary>
 /// The one database of the service: Identity's users and roles, OpenIddict's applications,
-/// authorizations, scopes and tokens, the token signing keys, second-factor codes and the Data
+/// authorizations, scopes and tokens, the token signing keys, second-factor codes, known devices and the Data
 /// Protection key ring.
 /// Keeping all of them together means any node reading this database can serve any request.
 /// </summary>
@@ -25,6 +25,12 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     /// <summary>The last accepted authenticator time step per account (replay protection).</summary>
     public DbSet<AuthenticatorTimeStep> AuthenticatorTimeSteps => Set<AuthenticatorTimeStep>();
+
+    /// <summary>Browsers each account passed a sign-in challenge on (device ids hashed).</summary>
+    public DbSet<Features.NewDevice.KnownDevice> KnownDevices => Set<Features.NewDevice.KnownDevice>();
+
+    /// <summary>The "This wasn't me" links of new-device notices (tokens hashed).</summary>
+    public DbSet<Features.NewDevice.SignInNotice> SignInNotices => Set<Features.NewDevice.SignInNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,9 @@ public sealed class ApplicationUser : IdentityUser
     [MaxLength(32)]
     public string? TwoFactorMethod { get; set; }
 
+    /// <summary>Whether a sign-in from a new device is also reported by text message to the confirmed phone (email always).</summary>
+    public bool NotifyNewDeviceBySms { get; set; }
+
     /// <summary>When the account was created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -3,6 +3,7 @@ using Identity.Server.Features.AccountSecurity;
 using Identity.Server.Features.Bootstrap;
 using Identity.Server.Features.Email;
 using Identity.Server.Features.Import;
+using Identity.Server.Features.NewDevice;
 using Identity.Server.Features.Oidc;
 using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Keys;
@@ -24,6 +25,7 @@ public static class HostingExtensions
         builder.AddIdentityDatabase();
         builder.AddAccounts();
         builder.AddSecondFactors();
+        builder.AddNewDevice();
         builder.AddOidcServer();
         builder.AddEmail();
         builder.AddRegistration();

@@ -6,7 +6,7 @@ namespace Identity.Server.Security;
 /// </summary>
 /// <remarks>
 /// Ranges: 3000 email, 3100 registration, 3200 password reset, 3300 account security page,
-/// 4000 import, 4100 first administrator, 5000 second factors, 5100 text messages. Capabilities whose
+/// 4000 import, 4100 first administrator, 5000 second factors, 5100 text messages, 5200 new devices. Capabilities whose
 /// ids are declared beside their [LoggerMessage] methods keep to their range.
 /// </remarks>
 public static class SecurityEventIds
@@ -35,4 +35,16 @@ public static class SecurityEventIds
     public const int PasswordChanged = 3300;
     public const int PasswordChangeRejected = 3301;
     public const int DisplayNameChanged = 3302;
+    public const int SessionsRevoked = 3303;
+    public const int AppAccessRevoked = 3304;
+    public const int DeviceChanged = 3305;
+
+    // 5200–5299: new devices.
+    public const int DeviceChecked = 5200;
+    public const int DeviceRecorded = 5201;
+    public const int NewDeviceNoticeSent = 5202;
+    public const int DeviceCookieRejected = 5203;
+    public const int DeviceSessionEnded = 5204;
+    public const int NotMeUsed = 5205;
+    public const int NotMeLinkRejected = 5206;
 }

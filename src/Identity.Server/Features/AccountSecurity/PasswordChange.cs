@@ -1,19 +1,18 @@
 using Identity.Server.Data;
 using Identity.Server.Features.Email;
-using Identity.Server.Features.SignIn;
 using Microsoft.AspNetCore.Identity;
 
 namespace Identity.Server.Features.AccountSecurity;
 
 /// <summary>
-/// A signed-in user changing their password. Identity gives the account a new security stamp, which
-/// ends the sessions of other browsers at their next check and stops the account's refresh tokens;
-/// this browser's session is reissued with the new stamp, and the owner is told by email.
+/// A signed-in user changing their password. The other sessions end and every token and authorization
+/// of the account is revoked (<see cref="SessionRevoker"/>); this browser's session is reissued with
+/// the new stamp, and the owner is told by email.
 /// </summary>
 public sealed class PasswordChange(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
-    AccountSignIn sessions,
+    SessionRevoker revoker,
     AccountEmails emails,
     IEmailSender sender,
     ILogger<PasswordChange> logger)
@@ -35,7 +34,7 @@ public sealed class PasswordChange(
             return new ChangePasswordResult.Rejected([.. result.Errors]);
         }
 
-        await sessions.RefreshAsync(user);
+        await revoker.RevokeAsync(user, RevocationReason.PasswordChanged, keepThisSession: true, cancellationToken);
         AccountSecurityLog.PasswordChanged(logger, user.Id, await sender.SendAsync(emails.PasswordChanged(user), cancellationToken));
         return new ChangePasswordResult.Changed();
     }

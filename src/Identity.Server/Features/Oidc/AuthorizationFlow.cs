@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Identity.Server.Data;
+using Identity.Server.Features.NewDevice;
 using Identity.Server.Features.SecondFactors;
 using Identity.Server.Features.SignIn;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ namespace Identity.Server.Features.Oidc;
 
 /// <summary>
 /// The authorization endpoint's decision, as an ordered list of named checks — signed in, fresh
-/// enough, second factor when required, consented — each either passing or asking for something
+/// enough, second factor when required, known device when the client's policy asks, consented — each either passing or asking for something
 /// (node-oidc-provider's interaction policy). OpenIddict has already validated the client, redirect URI, scopes and PKCE.
 /// </summary>
 public sealed class AuthorizationFlow(
@@ -21,6 +22,7 @@ public sealed class AuthorizationFlow(
     IOpenIddictApplicationManager applications,
     IOpenIddictAuthorizationManager authorizations,
     OidcPrincipalFactory principals,
+    RequireKnownDevice knownDevice,
     TimeProvider time)
 {
     public async Task<AuthorizeOutcome> DecideAsync(
@@ -53,6 +55,11 @@ public sealed class AuthorizationFlow(
         if (RequireSecondFactor(request, session!, requiredAcr) is { } secondFactor)
         {
             return secondFactor;
+        }
+
+        if (await RequireKnownDeviceAsync(request, session!, cancellationToken) is { } device)
+        {
+            return device;
         }
 
         var subject = await users.GetUserIdAsync(user!);
@@ -123,6 +130,22 @@ public sealed class AuthorizationFlow(
         return request.HasPromptValue(PromptValues.None)
             ? new AuthorizeOutcome.Reject(Errors.InteractionRequired, "The client requires two-step verification.")
             : new AuthorizeOutcome.Redirect(StepUpModel.For(ReturnUrl(request, dropLoginPrompt: false)));
+    }
+
+    /// <summary>
+    /// A session issued under a weaker device policy than this client's (or before a setting changed) gets
+    /// no code until the user passes a one-time code on this browser.
+    /// </summary>
+    private async Task<AuthorizeOutcome?> RequireKnownDeviceAsync(OpenIddictRequest request, ClaimsPrincipal session, CancellationToken cancellationToken)
+    {
+        if (!await knownDevice.SessionNeedsChallengeAsync(session, request.ClientId!, cancellationToken))
+        {
+            return null;
+        }
+
+        return request.HasPromptValue(PromptValues.None)
+            ? new AuthorizeOutcome.Reject(Errors.InteractionRequired, "The client requires a confirmed device.")
+            : new AuthorizeOutcome.Redirect(DeviceStepUpModel.For(ReturnUrl(request, dropLoginPrompt: false)));
     }
 
     private async Task<AuthorizeOutcome?> RequireConsentAsync(

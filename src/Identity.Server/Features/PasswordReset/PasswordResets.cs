@@ -1,4 +1,5 @@
 using Identity.Server.Data;
+using Identity.Server.Features.AccountSecurity;
 using Identity.Server.Features.Email;
 using Microsoft.AspNetCore.Identity;
 
@@ -6,14 +7,15 @@ namespace Identity.Server.Features.PasswordReset;
 
 /// <summary>
 /// Resetting a forgotten password with a link sent by email. Identity's reset changes the security
-/// stamp, which ends every other session, stops the account's refresh tokens, and makes the link
-/// itself unusable a second time. Lockout is left as it is: that is Identity's behaviour.
+/// stamp, which makes the link itself unusable a second time; every session then ends and every token
+/// and authorization of the account is revoked (<see cref="SessionRevoker"/>). Lockout is left as it is: that is Identity's behaviour.
 /// </summary>
 public sealed class PasswordResets(
     UserManager<ApplicationUser> users,
     AccountEmails emails,
     EmailLinks links,
     IEmailSender sender,
+    SessionRevoker revoker,
     ILogger<PasswordResets> logger)
 {
     /// <summary>Sends a link only to a confirmed account, and says nothing either way (no enumeration).</summary>
@@ -69,6 +71,7 @@ public sealed class PasswordResets(
             return new ResetPasswordResult.Rejected([.. result.Errors]);
         }
 
+        await revoker.RevokeAsync(user, RevocationReason.PasswordReset, keepThisSession: false, cancellationToken);
         PasswordResetLog.Reset(logger, user.Id, await sender.SendAsync(emails.PasswordChanged(user), cancellationToken));
         return new ResetPasswordResult.Reset();
     }

@@ -1,4 +1,5 @@
 using Identity.Server.Data;
+using Identity.Server.Features.NewDevice;
 using Identity.Server.Features.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -14,26 +15,35 @@ public sealed class SecondFactorSignIn(
     SignInManager<ApplicationUser> signIn,
     AccountSignIn accounts,
     PendingSignIn pending,
+    RequireKnownDevice knownDevice,
+    RecordKnownDevice recordDevice,
     IHttpContextAccessor accessor,
     ILogger<SecondFactorSignIn> logger)
 {
     public const string ChallengePath = "/account/two-step";
 
     /// <summary>
-    /// Called after a correct password. Null means "sign in now" (two-step verification is off, or this
-    /// browser is remembered); otherwise the page of the second step, with the waiting sign-in stored.
+    /// Called after a correct password. Null means "sign in now" (two-step verification is off and the
+    /// device is known or not checked, or this browser is remembered on a known device); otherwise the page
+    /// of the second step, with the waiting sign-in stored. A new device is challenged whether or not the
+    /// account has two-step verification: the same codes, delivery and caps.
     /// </summary>
-    public async Task<string?> AfterPasswordAsync(ApplicationUser user, string? returnUrl, bool rememberMe)
+    public async Task<string?> AfterPasswordAsync(ApplicationUser user, string? returnUrl, bool rememberMe, CancellationToken cancellationToken = default)
     {
-        if (!await users.GetTwoFactorEnabledAsync(user))
+        var clientId = ReturnUrls.Parameter(returnUrl, OpenIddict.Abstractions.OpenIddictConstants.Parameters.ClientId);
+        var device = await knownDevice.AfterPasswordAsync(user, clientId, cancellationToken);
+        if (device != DeviceStep.Challenge)
         {
-            return null;
-        }
+            if (!await users.GetTwoFactorEnabledAsync(user))
+            {
+                return null;
+            }
 
-        if (await signIn.IsTwoFactorClientRememberedAsync(user))
-        {
-            SecondFactorsLog.BrowserRemembered(logger, user.Id);
-            return null;
+            if (await signIn.IsTwoFactorClientRememberedAsync(user))
+            {
+                SecondFactorsLog.BrowserRemembered(logger, user.Id);
+                return null;
+            }
         }
 
         await pending.StartAsync(user, returnUrl, rememberMe, [AuthenticationMethods.Password]);
@@ -41,8 +51,8 @@ public sealed class SecondFactorSignIn(
         return ChallengePath;
     }
 
-    /// <summary>Finishes a waiting sign-in whose second factor was just proven.</summary>
-    public async Task CompleteAsync(PendingSignInState state, SecondFactorMethod method, bool rememberBrowser)
+    /// <summary>Finishes a waiting sign-in whose second factor was just proven; the browser becomes a known device.</summary>
+    public async Task CompleteAsync(PendingSignInState state, SecondFactorMethod method, bool rememberBrowser, CancellationToken cancellationToken = default)
     {
         await pending.ClearAsync();
         if (rememberBrowser)
@@ -50,6 +60,7 @@ public sealed class SecondFactorSignIn(
             await signIn.RememberTwoFactorClientAsync(state.User);
         }
 
+        await recordDevice.PassedAsync(state.User, state.ReturnUrl, rememberBrowser, cancellationToken);
         await accounts.SignInAsync(state.User, [.. state.PriorMethods, method.Amr(), AuthenticationMethods.MultiFactor], state.RememberMe);
     }
 

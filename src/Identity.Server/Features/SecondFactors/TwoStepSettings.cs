@@ -1,4 +1,5 @@
 using Identity.Server.Data;
+using Identity.Server.Features.AccountSecurity;
 using Identity.Server.Features.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ public sealed class TwoStepSettings(
     UserManager<ApplicationUser> users,
     IEmailSender email,
     SecurityMessages messages,
+    SessionRevoker revoker,
     IOptions<SecondFactorOptions> options,
     ILogger<TwoStepSettings> logger)
 {
@@ -37,9 +39,11 @@ public sealed class TwoStepSettings(
         return codes ?? [];
     }
 
+    /// <summary>Turns two-step verification off; like removing a factor, it ends the account's other sessions and grants.</summary>
     public async Task TurnOffAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
         await users.SetTwoFactorEnabledAsync(user, false);
+        await revoker.RevokeAsync(user, RevocationReason.SecondFactorRemoved, keepThisSession: true, cancellationToken);
         SecondFactorsLog.SettingsChanged(logger, user.Id, "turned off");
         await email.SendAsync(messages.TwoStepChangedEmail(user, enabled: false), cancellationToken);
     }
@@ -59,9 +63,13 @@ public sealed class TwoStepSettings(
         return codes?.ToList() ?? [];
     }
 
-    /// <summary>Clears a default that points at a method just removed.</summary>
-    public async Task ForgetDefaultAsync(ApplicationUser user, SecondFactorMethod removed)
+    /// <summary>
+    /// After a factor was removed: clears a default that points at it, and ends the account's other sessions
+    /// and grants (whoever removed it may not be the owner, and sessions proven with it should not outlive it).
+    /// </summary>
+    public async Task FactorRemovedAsync(ApplicationUser user, SecondFactorMethod removed, CancellationToken cancellationToken)
     {
+        await revoker.RevokeAsync(user, RevocationReason.SecondFactorRemoved, keepThisSession: true, cancellationToken);
         if (SecondFactorMethods.Parse(user.TwoFactorMethod) == removed)
         {
             user.TwoFactorMethod = null;

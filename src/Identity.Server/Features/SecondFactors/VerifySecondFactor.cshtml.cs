@@ -35,6 +35,9 @@ public sealed class VerifySecondFactorModel(
 
     public string? Notice { get; private set; }
 
+    /// <summary>Whether the account has two-step verification on; without it this step is a new-device check.</summary>
+    public bool TwoStepEnabled { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var explicitChoice = Method is not null;
@@ -83,7 +86,7 @@ public sealed class VerifySecondFactorModel(
         var check = await verifier.VerifyAsync(state.User, Current.Method, Code, cancellationToken);
         if (check == SecondFactorCheck.Valid)
         {
-            await signIn.CompleteAsync(state, Current.Method, RememberBrowser);
+            await signIn.CompleteAsync(state, Current.Method, RememberBrowser && state.User.TwoFactorEnabled, cancellationToken);
             return LocalRedirect(state.ReturnUrl);
         }
 
@@ -117,6 +120,7 @@ public sealed class VerifySecondFactorModel(
             return null;
         }
 
+        TwoStepEnabled = state.User.TwoFactorEnabled;
         Choices = await choices.ForSignInAsync(state.User);
         var requested = SecondFactorMethods.Parse(Method);
         Current = Choices.FirstOrDefault(choice => choice.Method == requested)

@@ -45,8 +45,8 @@ public sealed class LoginModel(
         var (result, user) = await accounts.CheckPasswordAsync(Input.Email!, Input.Password!);
         if (result == PasswordCheckResult.Succeeded)
         {
-            // The password is one factor: with two-step verification on, no session until the second.
-            if (await secondFactor.AfterPasswordAsync(user!, ReturnUrl, Input.RememberMe) is { } secondStep)
+            // The password is one factor: with two-step verification on, or from a new device, no session until the second.
+            if (await secondFactor.AfterPasswordAsync(user!, ReturnUrl, Input.RememberMe, cancellationToken) is { } secondStep)
             {
                 return LocalRedirect(secondStep);
             }

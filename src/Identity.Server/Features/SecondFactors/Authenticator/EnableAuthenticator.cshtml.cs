@@ -79,7 +79,7 @@ public sealed class EnableAuthenticatorModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync()
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
     {
         if (await RequireRecentAsync() is { } redirect)
         {
@@ -88,7 +88,7 @@ public sealed class EnableAuthenticatorModel(
 
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("No user.");
         await keys.RemoveAsync(user);
-        await settings.ForgetDefaultAsync(user, SecondFactorMethod.Authenticator);
+        await settings.FactorRemovedAsync(user, SecondFactorMethod.Authenticator, cancellationToken);
         Notice = text["The authenticator app was removed from your account."];
         return await ShowAsync(user);
     }

@@ -28,7 +28,7 @@ public sealed class PhoneNumberChanges(
     public async Task RemoveAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
         await users.SetPhoneNumberAsync(user, null);
-        await settings.ForgetDefaultAsync(user, SecondFactorMethod.Sms);
+        await settings.FactorRemovedAsync(user, SecondFactorMethod.Sms, cancellationToken);
         SecondFactorsLog.SettingsChanged(logger, user.Id, "phone removed");
         await email.SendAsync(messages.PhoneChangedEmail(user, null), cancellationToken);
     }
