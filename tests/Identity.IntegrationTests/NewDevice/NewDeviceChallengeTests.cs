@@ -15,7 +15,8 @@ public sealed class NewDeviceChallengeTests : IAsyncLifetime
     private const string Email = "dana@example.com";
     private const string Other = "erik@example.com";
     private readonly FakeTwilio _twilio = new();
-    private readonly IdentityServerFactory _server = new IdentityServerFactory().With("NewDevice:Policy", "NewDevice");
+    private readonly IdentityServerFactory _server = new IdentityServerFactory().With("NewDevice:Policy", "NewDevice")
+        .With("SecondFactors:ResendCooldown", "00:00:00");
 
     public async Task InitializeAsync()
     {

@@ -32,7 +32,9 @@ public static class NewDeviceSteps
     {
         var challenge = await browser.SignInWithPasswordAsync(email);
         Assert.Equal("/account/two-step", challenge.Url.AbsolutePath);
-        return await browser.EnterCodeAsync(challenge, server.LastEmailCode(email));
+        var done = await browser.EnterCodeAsync(challenge, server.LastEmailCode(email));
+        Assert.NotEqual("/account/two-step", done.Url.AbsolutePath);
+        return done;
     }
 
     public static async Task SignOutAsync(this BrowserClient browser)

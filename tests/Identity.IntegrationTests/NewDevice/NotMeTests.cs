@@ -15,6 +15,7 @@ public sealed class NotMeTests : IAsyncLifetime
     private readonly FakeTwilio _twilio = new();
     private readonly IdentityServerFactory _server = new IdentityServerFactory()
         .With("NewDevice:Policy", "NewDevice")
+        .With("SecondFactors:ResendCooldown", "00:00:00")
         .With("Accounts:SessionValidationInterval", "00:00:00");
 
     public async Task InitializeAsync()

@@ -55,6 +55,12 @@ public sealed class DevicesModel(
     {
         if (!ModelState.IsValid)
         {
+            // Every device has its own name field, so the message goes above the list rather than beside one of them.
+            foreach (var error in ModelState[nameof(Name)]?.Errors.ToList() ?? [])
+            {
+                ModelState.AddModelError(string.Empty, error.ErrorMessage);
+            }
+
             return await ShowAsync(cancellationToken);
         }
 
