@@ -1,4 +1,6 @@
 using Identity.Server.Features.Oidc.Keys;
+using Identity.Server.Features.SecondFactors.Authenticator;
+using Identity.Server.Features.SecondFactors.Codes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +9,8 @@ namespace Identity.Server.Data;
 
 /// <summary>
 /// The one database of the service: Identity's users and roles, OpenIddict's applications,
-/// authorizations, scopes and tokens, the token signing keys, the audit log and the Data Protection
-/// key ring.
+/// authorizations, scopes and tokens, the token signing keys, second-factor codes, known devices, the
+/// audit log and the Data Protection key ring.
 /// Keeping all of them together means any node reading this database can serve any request.
 /// </summary>
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
@@ -17,6 +19,18 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<StoredSigningKey> SigningKeys => Set<StoredSigningKey>();
+
+    /// <summary>Texted and emailed security codes, hashed, with their tries and send history.</summary>
+    public DbSet<SecurityCode> SecurityCodes => Set<SecurityCode>();
+
+    /// <summary>The last accepted authenticator time step per account (replay protection).</summary>
+    public DbSet<AuthenticatorTimeStep> AuthenticatorTimeSteps => Set<AuthenticatorTimeStep>();
+
+    /// <summary>Browsers each account passed a sign-in challenge on (device ids hashed).</summary>
+    public DbSet<Features.NewDevice.KnownDevice> KnownDevices => Set<Features.NewDevice.KnownDevice>();
+
+    /// <summary>The "This wasn't me" links of new-device notices (tokens hashed).</summary>
+    public DbSet<Features.NewDevice.SignInNotice> SignInNotices => Set<Features.NewDevice.SignInNotice>();
 
     /// <summary>Security events, kept for Audit:RetentionPeriod (see <see cref="Features.Audit.IAuditLog"/>).</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,9 +30,15 @@ public static class DatabaseExtensions
         builder.Services.AddScoped<DatabaseMigrator>();
 
         // Cookies, antiforgery tokens and account links are protected with keys every node must share.
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("Identity.Server")
             .PersistKeysToDbContext<ApplicationDbContext>();
+        var keyProtection = builder.Configuration.GetSection(KeyProtectionOptions.SectionName).Get<KeyProtectionOptions>();
+        if (!string.IsNullOrEmpty(keyProtection?.CertificatePath))
+        {
+            var path = System.IO.Path.GetFullPath(keyProtection.CertificatePath, builder.Environment.ContentRootPath);
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(path, keyProtection.CertificatePassword));
+        }
         return builder;
     }
 }

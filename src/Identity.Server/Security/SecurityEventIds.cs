@@ -3,8 +3,13 @@ namespace Identity.Server.Security;
 /// <summary>
 /// Event ids of the log events that matter for security and support, one range per capability.
 /// An id is never reused for another meaning, so alerts and dashboards keep working.
-/// Import (4000–4099) and the first administrator (4100–4199) number their events in their own log classes.
 /// </summary>
+/// <remarks>
+/// Ranges: 3000 email, 3100 registration, 3200 password reset, 3300 account security page, 3400 sign-in,
+/// 4000 import, 4100 first administrator, 5000 second factors, 5100 text messages, 5200 new devices,
+/// 5300 audit log, 5400 administration. Capabilities whose
+/// ids are declared beside their [LoggerMessage] methods keep to their range.
+/// </remarks>
 public static class SecurityEventIds
 {
     // 3000–3099: email delivery.
@@ -31,6 +36,9 @@ public static class SecurityEventIds
     public const int PasswordChanged = 3300;
     public const int PasswordChangeRejected = 3301;
     public const int DisplayNameChanged = 3302;
+    public const int SessionsRevoked = 3303;
+    public const int AppAccessRevoked = 3304;
+    public const int DeviceChanged = 3305;
 
     // 3400–3499: signing in and out.
     public const int PasswordSignInSucceeded = 3400;
@@ -41,16 +49,25 @@ public static class SecurityEventIds
     public const int SignedOut = 3405;
     public const int PasswordChangeRequired = 3406;
 
-    // 5000–5099: the audit log.
-    public const int AuditEventRecorded = 5000;
-    public const int AuditWriteFailed = 5001;
-    public const int AuditPruned = 5002;
-    public const int AuditPruneFailed = 5003;
+    // 5200–5299: new devices.
+    public const int DeviceChecked = 5200;
+    public const int DeviceRecorded = 5201;
+    public const int NewDeviceNoticeSent = 5202;
+    public const int DeviceCookieRejected = 5203;
+    public const int DeviceSessionEnded = 5204;
+    public const int NotMeUsed = 5205;
+    public const int NotMeLinkRejected = 5206;
 
-    // 5100–5199: administration.
-    public const int AdminAccessDenied = 5100;
-    public const int AdminSessionExpired = 5101;
-    public const int LastAdministratorProtected = 5102;
-    public const int ClientSecretRotated = 5103;
-    public const int DataExported = 5104;
+    // 5300–5399: the audit log.
+    public const int AuditEventRecorded = 5300;
+    public const int AuditWriteFailed = 5301;
+    public const int AuditPruned = 5302;
+    public const int AuditPruneFailed = 5303;
+
+    // 5400–5499: administration.
+    public const int AdminAccessDenied = 5400;
+    public const int AdminSessionExpired = 5401;
+    public const int LastAdministratorProtected = 5402;
+    public const int ClientSecretRotated = 5403;
+    public const int DataExported = 5404;
 }

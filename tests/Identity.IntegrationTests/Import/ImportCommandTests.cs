@@ -207,7 +207,7 @@ public sealed class ImportCommandTests : IDisposable
         var run = await _server.ImportFileAsync(path);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains(path + ": the file does not exist.", run.Errors);
+        Assert.Contains(path + ": the file does not exist", run.Errors);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ImportProcessTests : IDisposable
         Assert.Equal(1, invalid.ExitCode);
         Assert.Contains("clients[0] (clientId \"web\"): grantTypes[0] \"password\" is not one of", invalid.Errors);
         Assert.Equal(1, missing.ExitCode);
-        Assert.Contains("missing.json: the file does not exist.", missing.Errors);
+        Assert.Contains("missing.json: the file does not exist", missing.Errors);
     }
 
     private async Task<ProcessRun> RunAsync(params string[] arguments)

@@ -20,6 +20,9 @@ public class IdentityServerFactory : WebApplicationFactory<Program>
         ["RateLimits:AccountFormsPerMinute"] = "10000",
         ["RateLimits:TokenRequestsPerMinute"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
+
+        // Tests of other capabilities sign in from fresh browsers all the time; the new-device tests turn it on.
+        ["NewDevice:Policy"] = "Off",
     };
 
     public IdentityServerFactory()

@@ -84,8 +84,7 @@ public sealed partial class DutchResourcesTests
             var source = File.ReadAllText(file);
             if (file.EndsWith(".cshtml", StringComparison.Ordinal))
             {
-                var imports = Path.Combine(Path.GetDirectoryName(file)!, "_ViewImports.cshtml");
-                var folderMarker = File.Exists(imports) ? PageLocalizer().Match(File.ReadAllText(imports)).Groups[1].Value : null;
+                var folderMarker = NearestPageLocalizer(Path.GetDirectoryName(file)!, features);
                 Lookups("T").Matches(source).ToList().ForEach(match => Add(folderMarker, match.Groups[1].Value));
                 Lookups("S").Matches(source).ToList().ForEach(match => Add("SharedText", match.Groups[1].Value));
             }
@@ -102,6 +101,21 @@ public sealed partial class DutchResourcesTests
         }
 
         return keys;
+    }
+
+    /// <summary>The T of a page: declared by the nearest _ViewImports.cshtml at or above its folder, as Razor resolves it.</summary>
+    private static string? NearestPageLocalizer(string folder, string features)
+    {
+        for (var directory = folder; directory.StartsWith(features, StringComparison.Ordinal); directory = Path.GetDirectoryName(directory)!)
+        {
+            var imports = Path.Combine(directory, "_ViewImports.cshtml");
+            if (File.Exists(imports) && PageLocalizer().Match(File.ReadAllText(imports)) is { Success: true } match)
+            {
+                return match.Groups[1].Value;
+            }
+        }
+
+        return null;
     }
 
     private static string RepositoryRoot()

@@ -16,4 +16,16 @@ public static partial class AccountSecurityLog
     [LoggerMessage(EventId = SecurityEventIds.DisplayNameChanged, Level = LogLevel.Information,
         Message = "Display name of account {UserId} changed")]
     public static partial void DisplayNameChanged(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = SecurityEventIds.SessionsRevoked, Level = LogLevel.Warning,
+        Message = "Sessions of account {UserId} ended ({Reason}); {Tokens} tokens and {Authorizations} authorizations revoked")]
+    public static partial void SessionsRevoked(ILogger logger, string userId, RevocationReason reason, long tokens, long authorizations);
+
+    [LoggerMessage(EventId = SecurityEventIds.AppAccessRevoked, Level = LogLevel.Warning,
+        Message = "Account {UserId} revoked the access of client {ClientId}; {Tokens} tokens revoked")]
+    public static partial void AppAccessRevoked(ILogger logger, string userId, string clientId, long tokens);
+
+    [LoggerMessage(EventId = SecurityEventIds.DeviceChanged, Level = LogLevel.Information,
+        Message = "Account {UserId} changed a device: {Change}")]
+    public static partial void DeviceChanged(ILogger logger, string userId, string change);
 }

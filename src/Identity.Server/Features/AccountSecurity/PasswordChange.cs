@@ -1,20 +1,19 @@
 using Identity.Server.Data;
 using Identity.Server.Features.Audit;
 using Identity.Server.Features.Email;
-using Identity.Server.Features.SignIn;
 using Microsoft.AspNetCore.Identity;
 
 namespace Identity.Server.Features.AccountSecurity;
 
 /// <summary>
-/// A signed-in user changing their password. Identity gives the account a new security stamp, which
-/// ends the sessions of other browsers at their next check and stops the account's refresh tokens;
-/// this browser's session is reissued with the new stamp, and the owner is told by email.
+/// A signed-in user changing their password. The other sessions end and every token and authorization
+/// of the account is revoked (<see cref="SessionRevoker"/>); this browser's session is reissued with
+/// the new stamp, and the owner is told by email.
 /// </summary>
 public sealed class PasswordChange(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
-    AccountSignIn sessions,
+    SessionRevoker revoker,
     AccountEmails emails,
     IEmailSender sender,
     IAuditLog audit,
@@ -39,7 +38,7 @@ public sealed class PasswordChange(
             return new ChangePasswordResult.Rejected([.. result.Errors]);
         }
 
-        await sessions.RefreshAsync(user);
+        await revoker.RevokeAsync(user, RevocationReason.PasswordChanged, keepThisSession: true, cancellationToken);
         AccountSecurityLog.PasswordChanged(logger, user.Id, await sender.SendAsync(emails.PasswordChanged(user), cancellationToken));
         await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.PasswordChange, user.Id), cancellationToken);
         return new ChangePasswordResult.Changed();

@@ -11,6 +11,7 @@ public sealed class SecurityModel(UserManager<ApplicationUser> users, IStringLoc
 {
     public const string SavedPassword = "password";
     public const string SavedDisplayName = "display-name";
+    public const string SavedSignedOutEverywhere = "signed-out-everywhere";
 
     public ApplicationUser Account { get; private set; } = null!;
 
@@ -22,6 +23,7 @@ public sealed class SecurityModel(UserManager<ApplicationUser> users, IStringLoc
     {
         SavedPassword => text["Your password was changed. Other browsers and devices where you were signed in have been signed out."].Value,
         SavedDisplayName => text["Your display name was saved."].Value,
+        SavedSignedOutEverywhere => text["You were signed out everywhere else, and apps lost their access. You stay signed in here."].Value,
         _ => null,
     };
 

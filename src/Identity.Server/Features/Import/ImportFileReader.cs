@@ -31,7 +31,7 @@ public static class ImportFileReader
     {
         if (!File.Exists(path))
         {
-            return new ImportFileReadResult.Failed($"{path}: the file does not exist.");
+            return new ImportFileReadResult.Failed($"{path}: the file does not exist (looked for {Path.GetFullPath(path)}).");
         }
 
         try

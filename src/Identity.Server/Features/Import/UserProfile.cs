@@ -8,7 +8,7 @@ public static class UserProfile
     /// <summary>Fields whose change counts as a change of credentials.</summary>
     public static readonly IReadOnlySet<string> SecurityFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        "phoneNumber", "twoFactorEnabled", "authenticatorKey",
+        "phoneNumber", "twoFactorEnabled", "twoFactorMethod", "authenticatorKey",
     };
 
     /// <returns>The names of the fields that changed.</returns>
@@ -41,6 +41,7 @@ public static class UserProfile
         var confirmed = entry.PhoneNumberConfirmed ?? (changes.Contains("phoneNumber") ? false : null);
         Flag("phoneNumberConfirmed", confirmed, user.PhoneNumberConfirmed, value => user.PhoneNumberConfirmed = value);
         Flag("twoFactorEnabled", entry.TwoFactorEnabled, user.TwoFactorEnabled, value => user.TwoFactorEnabled = value);
+        Text("twoFactorMethod", entry.TwoFactorMethod, user.TwoFactorMethod, value => user.TwoFactorMethod = value);
         return changes;
     }
 }

@@ -111,8 +111,6 @@ public static partial class UserRules
         {
             problems.Add("twoFactorMethod \"sms\" needs a phoneNumber");
         }
-
-        problems.Warn($"twoFactorMethod \"{user.TwoFactorMethod}\" was checked but is not stored: accounts do not record a preferred second factor yet");
     }
 
     [GeneratedRegex(@"^\+[0-9]{8,15}$", RegexOptions.CultureInvariant)]

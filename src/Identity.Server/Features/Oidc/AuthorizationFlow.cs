@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using Identity.Server.Data;
+using Identity.Server.Features.NewDevice;
+using Identity.Server.Features.SecondFactors;
 using Identity.Server.Features.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -11,8 +13,8 @@ namespace Identity.Server.Features.Oidc;
 
 /// <summary>
 /// The authorization endpoint's decision, as an ordered list of named checks — signed in, fresh
-/// enough, consented — each either passing or asking for something (node-oidc-provider's
-/// interaction policy). OpenIddict has already validated the client, redirect URI, scopes and PKCE.
+/// enough, second factor when required, known device when the client's policy asks, consented — each either passing or asking for something
+/// (node-oidc-provider's interaction policy). OpenIddict has already validated the client, redirect URI, scopes and PKCE.
 /// </summary>
 public sealed class AuthorizationFlow(
     UserManager<ApplicationUser> users,
@@ -20,6 +22,7 @@ public sealed class AuthorizationFlow(
     IOpenIddictApplicationManager applications,
     IOpenIddictAuthorizationManager authorizations,
     OidcPrincipalFactory principals,
+    RequireKnownDevice knownDevice,
     TimeProvider time)
 {
     public async Task<AuthorizeOutcome> DecideAsync(
@@ -48,6 +51,17 @@ public sealed class AuthorizationFlow(
 
         var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
             ?? throw new InvalidOperationException("OpenIddict validated a client that no longer exists.");
+        var requiredAcr = await MfaRequirement.RequiredAcrAsync(request, application, applications, cancellationToken);
+        if (RequireSecondFactor(request, session!, requiredAcr) is { } secondFactor)
+        {
+            return secondFactor;
+        }
+
+        if (await RequireKnownDeviceAsync(request, session!, cancellationToken) is { } device)
+        {
+            return device;
+        }
+
         var subject = await users.GetUserIdAsync(user!);
         var clientId = (await applications.GetIdAsync(application, cancellationToken))!;
         var scopes = request.GetScopes();
@@ -60,6 +74,14 @@ public sealed class AuthorizationFlow(
         }
 
         var principal = await principals.CreateAsync(user!, scopes, session!, cancellationToken);
+        var acr = requiredAcr ?? (SecondFactorMethods.IsMultiFactor(session!.FindAll(SignInClaimTypes.AuthenticationMethod).Select(claim => claim.Value))
+            ? MfaRequirement.Acr
+            : null);
+        if (acr is not null)
+        {
+            principal.SetClaim(Claims.AuthenticationContextReference, acr).SetDestinations(ClaimDestinations.For);
+        }
+
         existing ??= await authorizations.CreateAsync(principal, subject, clientId, AuthorizationTypes.Permanent, scopes, cancellationToken);
         principal.SetAuthorizationId(await authorizations.GetIdAsync(existing, cancellationToken));
         return new AuthorizeOutcome.Issue(principal);
@@ -92,6 +114,38 @@ public sealed class AuthorizationFlow(
         return request.HasPromptValue(PromptValues.None)
             ? new AuthorizeOutcome.Reject(Errors.LoginRequired, "The user must sign in again.")
             : new AuthorizeOutcome.SignIn(ReturnUrl(request, dropLoginPrompt: true));
+    }
+
+    /// <summary>
+    /// A client that requires MFA gets a user only when the session's <c>amr</c> says <c>mfa</c>;
+    /// otherwise the user proves a second factor now (step-up), or sets one up first if they have none.
+    /// </summary>
+    private static AuthorizeOutcome? RequireSecondFactor(OpenIddictRequest request, ClaimsPrincipal session, string? requiredAcr)
+    {
+        if (requiredAcr is null || SecondFactorMethods.IsMultiFactor(session.FindAll(SignInClaimTypes.AuthenticationMethod).Select(claim => claim.Value)))
+        {
+            return null;
+        }
+
+        return request.HasPromptValue(PromptValues.None)
+            ? new AuthorizeOutcome.Reject(Errors.InteractionRequired, "The client requires two-step verification.")
+            : new AuthorizeOutcome.Redirect(StepUpModel.For(ReturnUrl(request, dropLoginPrompt: false)));
+    }
+
+    /// <summary>
+    /// A session issued under a weaker device policy than this client's (or before a setting changed) gets
+    /// no code until the user passes a one-time code on this browser.
+    /// </summary>
+    private async Task<AuthorizeOutcome?> RequireKnownDeviceAsync(OpenIddictRequest request, ClaimsPrincipal session, CancellationToken cancellationToken)
+    {
+        if (!await knownDevice.SessionNeedsChallengeAsync(session, request.ClientId!, cancellationToken))
+        {
+            return null;
+        }
+
+        return request.HasPromptValue(PromptValues.None)
+            ? new AuthorizeOutcome.Reject(Errors.InteractionRequired, "The client requires a confirmed device.")
+            : new AuthorizeOutcome.Redirect(DeviceStepUpModel.For(ReturnUrl(request, dropLoginPrompt: false)));
     }
 
     private async Task<AuthorizeOutcome?> RequireConsentAsync(

@@ -67,6 +67,8 @@ public sealed class AuthorizeModel(AuthorizationFlow flow, IAntiforgery antiforg
         {
             case AuthorizeOutcome.SignIn signIn:
                 return Challenge(new AuthenticationProperties { RedirectUri = signIn.ReturnUrl }, IdentityConstants.ApplicationScheme);
+            case AuthorizeOutcome.Redirect redirect:
+                return LocalRedirect(redirect.LocalUrl);
             case AuthorizeOutcome.Reject reject:
                 return OidcErrors.Forbid(reject.Error, reject.Description);
             case AuthorizeOutcome.AskConsent consent:

@@ -8,6 +8,9 @@ public abstract record AuthorizeOutcome
     /// <summary>Send the user to sign in, then back to <paramref name="ReturnUrl"/>.</summary>
     public sealed record SignIn(string ReturnUrl) : AuthorizeOutcome;
 
+    /// <summary>Send the signed-in user to a page of this site (a second factor), which leads back here.</summary>
+    public sealed record Redirect(string LocalUrl) : AuthorizeOutcome;
+
     /// <summary>Return an OAuth error to the client's (already validated) redirect URI.</summary>
     public sealed record Reject(string Error, string Description) : AuthorizeOutcome;
 

@@ -22,6 +22,7 @@ public static class ClaimDestinations
         {
             Claims.Subject => Both,
             Claims.AuthenticationMethodReference or Claims.AuthenticationTime => Both,
+            Claims.AuthenticationContextReference => [Destinations.IdentityToken],
             Claims.Name or Claims.PreferredUsername or Claims.Locale when Granted(Scopes.Profile) => Both,
             Claims.Email or Claims.EmailVerified when Granted(Scopes.Email) => Both,
             Claims.PhoneNumber or Claims.PhoneNumberVerified when Granted(Scopes.Phone) => Both,

@@ -49,7 +49,7 @@ public static class OidcServerExtensions
                 options.RegisterClaims(
                     Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Email, Claims.EmailVerified,
                     Claims.PhoneNumber, Claims.PhoneNumberVerified, Claims.Role, Claims.AuthenticationTime,
-                    Claims.AuthenticationMethodReference, Claims.Locale);
+                    Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference, Claims.Locale);
 
                 // Signed, not encrypted, access tokens (RFC 9068), so any JWT bearer validator can read
                 // them from the discovery document alone.

@@ -1,4 +1,5 @@
 using Identity.Server.Data;
+using Identity.Server.Features.AccountSecurity;
 using Identity.Server.Features.Audit;
 using Identity.Server.Features.Email;
 using Microsoft.AspNetCore.Identity;
@@ -7,8 +8,8 @@ namespace Identity.Server.Features.PasswordReset;
 
 /// <summary>
 /// Resetting a forgotten password with a link sent by email. Identity's reset changes the security
-/// stamp, which ends every other session, stops the account's refresh tokens, and makes the link
-/// itself unusable a second time. Lockout is left as it is: that is Identity's behaviour.
+/// stamp, which makes the link itself unusable a second time; every session then ends and every token
+/// and authorization of the account is revoked (<see cref="SessionRevoker"/>). Lockout is left as it is: that is Identity's behaviour.
 /// The same link sets the first password of an invited account and replaces an initial password an
 /// administrator chose.
 /// </summary>
@@ -17,6 +18,7 @@ public sealed class PasswordResets(
     AccountEmails emails,
     EmailLinks links,
     IEmailSender sender,
+    SessionRevoker revoker,
     IAuditLog audit,
     ILogger<PasswordResets> logger)
 {
@@ -94,6 +96,7 @@ public sealed class PasswordResets(
         }
 
         await FinishAccountAsync(user);
+        await revoker.RevokeAsync(user, RevocationReason.PasswordReset, keepThisSession: false, cancellationToken);
         PasswordResetLog.Reset(logger, user.Id, await sender.SendAsync(emails.PasswordChanged(user), cancellationToken));
         await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.PasswordReset, user.Id), cancellationToken);
         return new ResetPasswordResult.Reset();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Identity.Server.Features.PasswordReset;
+using Identity.Server.Features.SecondFactors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,11 +10,12 @@ using OpenIddict.Abstractions;
 
 namespace Identity.Server.Features.SignIn;
 
-/// <summary>The password step of signing in.</summary>
+/// <summary>The password step of signing in; with two-step verification on, it hands over to the second step.</summary>
 [AllowAnonymous]
 public sealed class LoginModel(
     AccountSignIn accounts,
     PasswordResets resets,
+    SecondFactorSignIn secondFactor,
     IOpenIddictApplicationManager applications,
     IOptions<AccountOptions> options,
     IStringLocalizer<SignInText> text) : PageModel
@@ -45,6 +47,12 @@ public sealed class LoginModel(
         var (result, user) = await accounts.CheckPasswordAsync(Input.Email!, Input.Password!);
         if (result == PasswordCheckResult.Succeeded)
         {
+            // The password is one factor: with two-step verification on, or from a new device, no session until the second.
+            if (await secondFactor.AfterPasswordAsync(user!, ReturnUrl, Input.RememberMe, cancellationToken) is { } secondStep)
+            {
+                return LocalRedirect(secondStep);
+            }
+
             await accounts.SignInAsync(user!, [AuthenticationMethods.Password], Input.RememberMe);
             return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
         }
