@@ -1,3 +1,5 @@
+using System.Globalization;
+using Identity.Server.Features.Audit;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -11,6 +13,7 @@ public sealed class AppsWithAccess(
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictApplicationManager applications,
     IOpenIddictTokenManager tokens,
+    IAuditLog audit,
     ILogger<AppsWithAccess> logger)
 {
     public async Task<IReadOnlyList<AppAccess>> ListAsync(string userId, CancellationToken cancellationToken)
@@ -49,6 +52,14 @@ public sealed class AppsWithAccess(
         var revokedAuthorizations = await authorizations.RevokeAsync(userId, applicationId, status: null, type: null, cancellationToken);
         var revokedTokens = await tokens.RevokeAsync(userId, applicationId, status: null, type: null, cancellationToken);
         AccountSecurityLog.AppAccessRevoked(logger, userId, applicationId, revokedTokens);
+        var application = await applications.FindByIdAsync(applicationId, cancellationToken);
+        await audit.RecordAsync((AuditRecord.Succeeded(AuditEventTypes.TokenRevocation, userId) with
+            {
+                ClientId = application is null ? null : await applications.GetClientIdAsync(application, cancellationToken),
+            })
+            .With("reason", "AppAccessRevoked")
+            .With("tokens", revokedTokens.ToString(CultureInfo.InvariantCulture))
+            .With("authorizations", revokedAuthorizations.ToString(CultureInfo.InvariantCulture)), cancellationToken);
         return revokedAuthorizations + revokedTokens > 0;
     }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Identity.Server.Data;
+using Identity.Server.Features.Audit;
 using Identity.Server.Features.SignIn;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -13,6 +15,15 @@ public enum RevocationReason
     PasswordReset,
     SecondFactorRemoved,
     NotMe,
+
+    /// <summary>An administrator ended the account's sessions.</summary>
+    AdministratorEndedSessions,
+
+    /// <summary>An administrator locked the account.</summary>
+    AccountLocked,
+
+    /// <summary>An administrator reset the account's two-step verification.</summary>
+    TwoStepReset,
 }
 
 /// <summary>
@@ -26,6 +37,7 @@ public sealed class SessionRevoker(
     AccountSignIn sessions,
     IOpenIddictTokenManager tokens,
     IOpenIddictAuthorizationManager authorizations,
+    IAuditLog audit,
     ILogger<SessionRevoker> logger)
 {
     /// <param name="keepThisSession">Reissue this browser's session with the new stamp (the owner acting on their own account).</param>
@@ -40,5 +52,9 @@ public sealed class SessionRevoker(
         }
 
         AccountSecurityLog.SessionsRevoked(logger, user.Id, reason, revokedTokens, revokedAuthorizations);
+        await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.TokenRevocation, user.Id)
+            .With("reason", reason.ToString())
+            .With("tokens", revokedTokens.ToString(CultureInfo.InvariantCulture))
+            .With("authorizations", revokedAuthorizations.ToString(CultureInfo.InvariantCulture)), cancellationToken);
     }
 }

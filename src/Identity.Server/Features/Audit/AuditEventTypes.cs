@@ -16,6 +16,7 @@ public static class AuditEventTypes
     public const string SecondFactorSent = "second_factor_sent";
     public const string SecondFactorVerified = "second_factor_verified";
     public const string TwoStepChange = "two_step_change";
+    public const string NewDevice = "new_device";
     public const string TokenRevocation = "token_revocation";
     public const string Import = "import";
     public const string AdministratorCreated = "administrator_created";
@@ -31,6 +32,8 @@ public static class AuditEventTypes
     public const string AdminRoleRemoved = "admin.role_removed";
     public const string AdminSessionsRevoked = "admin.sessions_revoked";
     public const string AdminAuthorizationRevoked = "admin.authorization_revoked";
+    public const string AdminDeviceSignedOut = "admin.device_signed_out";
+    public const string AdminDeviceForgotten = "admin.device_forgotten";
     public const string AdminUserDeleted = "admin.user_deleted";
     public const string AdminClientCreated = "admin.client_created";
     public const string AdminClientUpdated = "admin.client_updated";
@@ -45,10 +48,10 @@ public static class AuditEventTypes
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, Lockout, SignOut, Registration, EmailConfirmation, PasswordReset, PasswordChange,
-        SecondFactorSent, SecondFactorVerified, TwoStepChange, TokenRevocation, Import, AdministratorCreated,
+        SecondFactorSent, SecondFactorVerified, TwoStepChange, NewDevice, TokenRevocation, Import, AdministratorCreated,
         AdminAccessDenied, AdminUserCreated, AdminUserUpdated, AdminUserLocked, AdminUserUnlocked,
         AdminPasswordResetSent, AdminTwoStepReset, AdminRoleAdded, AdminRoleRemoved, AdminSessionsRevoked,
-        AdminAuthorizationRevoked, AdminUserDeleted, AdminClientCreated, AdminClientUpdated,
+        AdminAuthorizationRevoked, AdminDeviceSignedOut, AdminDeviceForgotten, AdminUserDeleted, AdminClientCreated, AdminClientUpdated,
         AdminClientSecretRotated, AdminClientDeleted, AdminScopeCreated, AdminScopeUpdated, AdminScopeDeleted,
         AdminAuditExported,
     ];

@@ -38,6 +38,7 @@ public static class ClientDefinitions
             Scopes = [.. scopes],
             Consent = client.ConsentType,
             RequireMfa = ClientImporter.RequiresMfa(client) ? true : null,
+            NewDevicePolicy = ClientImporter.NewDevicePolicyOf(client),
         };
     }
 }

@@ -35,7 +35,13 @@ public static class ClientDescriptors
     };
 
     /// <summary>The application property that makes a client require two-step verification (JSON <c>true</c>).</summary>
-    public const string RequireMfaProperty = "require_mfa";
+    public const string RequireMfaProperty = SecondFactors.MfaRequirement.ClientProperty;
+
+    /// <summary>The application property that raises the new-device check for a client (a policy name).</summary>
+    public const string NewDevicePolicyProperty = NewDevice.NewDevicePolicies.ClientProperty;
+
+    /// <summary>The new-device policies an import file may name.</summary>
+    public static readonly IReadOnlyList<string> KnownNewDevicePolicies = Enum.GetNames<NewDevice.NewDevicePolicy>();
 
     public static OpenIddictApplicationDescriptor From(ClientEntry entry)
     {
@@ -50,6 +56,11 @@ public static class ClientDescriptors
         if (entry.RequireMfa == true)
         {
             descriptor.Properties[RequireMfaProperty] = JsonSerializer.SerializeToElement(true);
+        }
+
+        if (entry.NewDevicePolicy is not null)
+        {
+            descriptor.Properties[NewDevicePolicyProperty] = JsonSerializer.SerializeToElement(entry.NewDevicePolicy);
         }
 
         descriptor.RedirectUris.UnionWith(entry.RedirectUris.Select(uri => new Uri(uri!)));

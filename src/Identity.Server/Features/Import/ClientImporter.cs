@@ -76,6 +76,7 @@ public sealed class ClientImporter(IOpenIddictApplicationManager applications, C
         Compare("permissions", current.Permissions.SetEquals(desired.Permissions));
         Compare("requirements", current.Requirements.SetEquals(desired.Requirements));
         Compare("requireMfa", RequiresMfa(current) == RequiresMfa(desired));
+        Compare("newDevicePolicy", NewDevicePolicyOf(current) == NewDevicePolicyOf(desired));
         return changes;
     }
 
@@ -93,15 +94,24 @@ public sealed class ClientImporter(IOpenIddictApplicationManager applications, C
         to.Permissions.UnionWith(from.Permissions);
         to.Requirements.Clear();
         to.Requirements.UnionWith(from.Requirements);
-        to.Properties.Remove(ClientDescriptors.RequireMfaProperty);
-        if (RequiresMfa(from))
+        foreach (var property in new[] { ClientDescriptors.RequireMfaProperty, ClientDescriptors.NewDevicePolicyProperty })
         {
-            to.Properties[ClientDescriptors.RequireMfaProperty] = JsonSerializer.SerializeToElement(true);
+            to.Properties.Remove(property);
+            if (from.Properties.TryGetValue(property, out var value))
+            {
+                to.Properties[property] = value;
+            }
         }
     }
 
     public static bool RequiresMfa(OpenIddictApplicationDescriptor descriptor) =>
         descriptor.Properties.TryGetValue(ClientDescriptors.RequireMfaProperty, out var value) && value.ValueKind == JsonValueKind.True;
+
+    /// <summary>The client's own new-device policy, or null when it follows the service's setting.</summary>
+    public static string? NewDevicePolicyOf(OpenIddictApplicationDescriptor descriptor) =>
+        descriptor.Properties.TryGetValue(ClientDescriptors.NewDevicePolicyProperty, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private async Task<bool> SecretChangedAsync(
         object existing, OpenIddictApplicationDescriptor current, ClientEntry entry, OpenIddictApplicationDescriptor desired, CancellationToken cancellationToken)

@@ -26,6 +26,11 @@ public static class ClientRules
         {
             problems.Add("requireMfa needs authorization_code: only users signing in can give a second factor");
         }
+
+        if (client.NewDevicePolicy is not null && !ClientDescriptors.KnownNewDevicePolicies.Contains(client.NewDevicePolicy))
+        {
+            problems.Add($"newDevicePolicy \"{client.NewDevicePolicy}\" is not one of {string.Join(", ", ClientDescriptors.KnownNewDevicePolicies)}");
+        }
     }
 
     /// <summary>Whether the entry makes a confidential client: said so, or given a secret.</summary>

@@ -58,6 +58,10 @@ public sealed record ClientEntry
     /// <summary>Whether the client gets users only after two-step verification. Default false.</summary>
     public bool? RequireMfa { get; init; }
 
+    /// <summary><c>Off</c>, <c>NewDevice</c> or <c>Always</c>: raises the service's new-device check for this
+    /// client (never lowers it). Absent: the service's setting.</summary>
+    public string? NewDevicePolicy { get; init; }
+
     /// <summary>Redacted: the secret never reaches a log or the console.</summary>
     public override string ToString() => $"ClientEntry {{ ClientId = {ClientId} }}";
 }

@@ -1,4 +1,5 @@
 using Identity.Server.Data;
+using Identity.Server.Features.Audit;
 using Identity.Server.Features.SignIn;
 using OpenIddict.Abstractions;
 
@@ -15,6 +16,7 @@ public sealed class RecordKnownDevice(
     KnownDevices devices,
     NewDeviceNotices notices,
     IHttpContextAccessor accessor,
+    IAuditLog audit,
     ILogger<RecordKnownDevice> logger)
 {
     public async Task PassedAsync(ApplicationUser user, string returnUrl, bool trusted, CancellationToken cancellationToken)
@@ -29,6 +31,10 @@ public sealed class RecordKnownDevice(
         NewDeviceLog.DeviceRecorded(logger, user.Id, result.ToString(), device.Id);
         if (result == DeviceRecordResult.New)
         {
+            await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.NewDevice, user.Id)
+                .With("device", device.Id.ToString("N"))
+                .With("browser", device.Browser)
+                .With("platform", device.Platform), cancellationToken);
             await notices.SendAsync(user, device, cancellationToken);
         }
     }

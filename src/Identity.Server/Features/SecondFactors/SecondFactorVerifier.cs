@@ -1,4 +1,5 @@
 using Identity.Server.Data;
+using Identity.Server.Features.Audit;
 using Identity.Server.Features.SecondFactors.Authenticator;
 using Identity.Server.Features.SecondFactors.Codes;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,7 @@ public sealed class SecondFactorVerifier(
     SecurityCodeStore codes,
     AuthenticatorCodes authenticator,
     SecondFactorsMetrics metrics,
+    IAuditLog audit,
     ILogger<SecondFactorVerifier> logger)
 {
     public async Task<SecondFactorCheck> VerifyAsync(ApplicationUser user, SecondFactorMethod method, string? code, CancellationToken cancellationToken)
@@ -32,6 +34,7 @@ public sealed class SecondFactorVerifier(
         {
             SecondFactorsLog.SecondFactorChecked(logger, user.Id, method.Name(), nameof(SecondFactorCheck.LockedOut));
             metrics.Checked(method, SecondFactorCheck.LockedOut);
+            await RecordAsync(user, method, SecondFactorCheck.LockedOut, cancellationToken);
             return SecondFactorCheck.LockedOut;
         }
 
@@ -52,13 +55,21 @@ public sealed class SecondFactorVerifier(
             if (await users.IsLockedOutAsync(user))
             {
                 result = SecondFactorCheck.LockedOut;
+                await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.Lockout, user.Id).With("reason", "failed_second_factors"), cancellationToken);
             }
         }
 
         SecondFactorsLog.SecondFactorChecked(logger, user.Id, method.Name(), result.ToString());
         metrics.Checked(method, result);
+        await RecordAsync(user, method, result, cancellationToken);
         return result;
     }
+
+    private Task RecordAsync(ApplicationUser user, SecondFactorMethod method, SecondFactorCheck result, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditRecord(AuditEventTypes.SecondFactorVerified, result == SecondFactorCheck.Valid ? AuditOutcome.Success : AuditOutcome.Failure)
+        {
+            SubjectUserId = user.Id,
+        }.With("method", method.Name()).With("result", result.ToString()), cancellationToken);
 
     private async Task<SecondFactorCheck> RedeemRecoveryCodeAsync(ApplicationUser user, string? code) =>
         !string.IsNullOrWhiteSpace(code) && (await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded

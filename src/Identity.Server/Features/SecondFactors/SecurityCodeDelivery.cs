@@ -1,4 +1,5 @@
 using Identity.Server.Data;
+using Identity.Server.Features.Audit;
 using Identity.Server.Features.Email;
 using Identity.Server.Features.SecondFactors.Codes;
 using Identity.Server.Features.SecondFactors.Phone;
@@ -13,6 +14,7 @@ public sealed class SecurityCodeDelivery(
     IEmailSender email,
     SecurityMessages messages,
     SecondFactorsMetrics metrics,
+    IAuditLog audit,
     ILogger<SecurityCodeDelivery> logger)
 {
     /// <summary>A sign-in code to the primary phone or, for <see cref="SecondFactorMethod.Email"/>, the confirmed email address.</summary>
@@ -68,6 +70,10 @@ public sealed class SecurityCodeDelivery(
 
         SecondFactorsLog.CodeRequested(logger, user.Id, channel, result.Outcome.ToString());
         metrics.CodeRequested(channel, result.Outcome);
+        await audit.RecordAsync(new AuditRecord(AuditEventTypes.SecondFactorSent, result.Outcome == CodeSendOutcome.Sent ? AuditOutcome.Success : AuditOutcome.Failure)
+        {
+            SubjectUserId = user.Id,
+        }.With("channel", channel).With("outcome", result.Outcome.ToString()));
         return result;
     }
 }

@@ -1,5 +1,6 @@
 using Identity.Server.Data;
 using Identity.Server.Features.AccountSecurity;
+using Identity.Server.Features.Audit;
 using Identity.Server.Features.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public sealed class TwoStepSettings(
     SecurityMessages messages,
     SessionRevoker revoker,
     IOptions<SecondFactorOptions> options,
+    IAuditLog audit,
     ILogger<TwoStepSettings> logger)
 {
     /// <summary>
@@ -34,7 +36,7 @@ public sealed class TwoStepSettings(
 
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.CountRecoveryCodesAsync(user) == 0 ? await RegenerateRecoveryCodesAsync(user) : null;
-        SecondFactorsLog.SettingsChanged(logger, user.Id, "turned on");
+        await ChangedAsync(user, "turned on", cancellationToken);
         await email.SendAsync(messages.TwoStepChangedEmail(user, enabled: true), cancellationToken);
         return codes ?? [];
     }
@@ -44,7 +46,7 @@ public sealed class TwoStepSettings(
     {
         await users.SetTwoFactorEnabledAsync(user, false);
         await revoker.RevokeAsync(user, RevocationReason.SecondFactorRemoved, keepThisSession: true, cancellationToken);
-        SecondFactorsLog.SettingsChanged(logger, user.Id, "turned off");
+        await ChangedAsync(user, "turned off", cancellationToken);
         await email.SendAsync(messages.TwoStepChangedEmail(user, enabled: false), cancellationToken);
     }
 
@@ -52,14 +54,14 @@ public sealed class TwoStepSettings(
     {
         user.TwoFactorMethod = method.Name();
         await users.UpdateAsync(user);
-        SecondFactorsLog.SettingsChanged(logger, user.Id, "default method " + method.Name());
+        await ChangedAsync(user, "default method " + method.Name());
     }
 
     /// <summary>New recovery codes (stored hashed); the old ones stop working. Shown once by the caller.</summary>
     public async Task<IReadOnlyList<string>> RegenerateRecoveryCodesAsync(ApplicationUser user)
     {
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, options.Value.RecoveryCodeCount);
-        SecondFactorsLog.SettingsChanged(logger, user.Id, "recovery codes regenerated");
+        await ChangedAsync(user, "recovery codes regenerated");
         return codes?.ToList() ?? [];
     }
 
@@ -70,10 +72,18 @@ public sealed class TwoStepSettings(
     public async Task FactorRemovedAsync(ApplicationUser user, SecondFactorMethod removed, CancellationToken cancellationToken)
     {
         await revoker.RevokeAsync(user, RevocationReason.SecondFactorRemoved, keepThisSession: true, cancellationToken);
+        await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.TwoStepChange, user.Id).With("change", removed.Name() + " removed"), cancellationToken);
         if (SecondFactorMethods.Parse(user.TwoFactorMethod) == removed)
         {
             user.TwoFactorMethod = null;
             await users.UpdateAsync(user);
         }
+    }
+
+    /// <summary>Logs a change of the account's factors and records it in the audit log.</summary>
+    public async Task ChangedAsync(ApplicationUser user, string change, CancellationToken cancellationToken = default)
+    {
+        SecondFactorsLog.SettingsChanged(logger, user.Id, change);
+        await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.TwoStepChange, user.Id).With("change", change), cancellationToken);
     }
 }

@@ -30,6 +30,9 @@ public sealed class ClientForm
 
     public bool RequireMfa { get; set; }
 
+    /// <summary>Empty follows the service's setting; otherwise a <see cref="NewDevice.NewDevicePolicy"/> name.</summary>
+    public string? NewDevicePolicy { get; set; }
+
     public static IReadOnlyList<string> Lines(string? text) =>
         (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -44,6 +47,7 @@ public sealed class ClientForm
         Scopes = [.. Scopes.Distinct()],
         Consent = Consent,
         RequireMfa = RequireMfa ? true : null,
+        NewDevicePolicy = string.IsNullOrEmpty(NewDevicePolicy) ? null : NewDevicePolicy,
     };
 
     public static ClientForm From(ClientEntry entry) => new()
@@ -57,5 +61,6 @@ public sealed class ClientForm
         Scopes = [.. entry.Scopes.OfType<string>()],
         Consent = entry.Consent ?? ConsentTypes.Explicit,
         RequireMfa = entry.RequireMfa == true,
+        NewDevicePolicy = entry.NewDevicePolicy,
     };
 }

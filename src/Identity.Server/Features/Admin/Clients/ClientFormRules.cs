@@ -83,9 +83,10 @@ public static class ClientFormRules
         }
 
         if (!grants.IsSubsetOf(ClientDescriptors.KnownGrantTypes) || entry.Scopes.Any(scope => scope is null || !knownScopes.Contains(scope))
-            || !ClientDescriptors.KnownConsentTypes.Contains(entry.Consent ?? string.Empty))
+            || !ClientDescriptors.KnownConsentTypes.Contains(entry.Consent ?? string.Empty)
+            || (entry.NewDevicePolicy is not null && !ClientDescriptors.KnownNewDevicePolicies.Contains(entry.NewDevicePolicy)))
         {
-            yield return (string.Empty, text["Choose grant types, scopes and consent from the lists."]);
+            yield return (string.Empty, text["Choose grant types, scopes, consent and the new-device check from the lists."]);
         }
     }
 }

@@ -41,6 +41,8 @@ public sealed class UserModel(
         "two-step-reset" => text["Two-step verification was reset. The user sets it up again after signing in."],
         "sessions-ended" => text["All sessions and client access of this account were ended."],
         "grant-revoked" => text["The client's access was revoked."],
+        "device-signed-out" => text["The device's sessions were ended."],
+        "device-forgotten" => text["The device was forgotten; its next sign-in is checked as a new device."],
         _ => null,
     };
 
@@ -75,10 +77,16 @@ public sealed class UserModel(
             return sent == EmailSendResult.Sent ? AdminActionResult.Done : AdminActionResult.Failed;
         }, "reset-sent", cancellationToken);
 
-    public Task<IActionResult> OnPostRevokeGrantAsync(string? authorizationId, CancellationToken cancellationToken) =>
-        ActAsync(async user => !string.IsNullOrEmpty(authorizationId) && await sessions.RevokeGrantAsync(user, authorizationId, cancellationToken)
-            ? AdminActionResult.Done
-            : AdminActionResult.Failed, "grant-revoked", cancellationToken);
+    public Task<IActionResult> OnPostRevokeAppAsync(string? applicationId, CancellationToken cancellationToken) =>
+        ActAsync(user => string.IsNullOrEmpty(applicationId)
+            ? Task.FromResult(AdminActionResult.Failed)
+            : sessions.RevokeAppAsync(user, applicationId, cancellationToken), "grant-revoked", cancellationToken);
+
+    public Task<IActionResult> OnPostSignOutDeviceAsync(Guid deviceId, CancellationToken cancellationToken) =>
+        ActAsync(user => sessions.EndDeviceAsync(user, deviceId, forget: false, cancellationToken), "device-signed-out", cancellationToken);
+
+    public Task<IActionResult> OnPostForgetDeviceAsync(Guid deviceId, CancellationToken cancellationToken) =>
+        ActAsync(user => sessions.EndDeviceAsync(user, deviceId, forget: true, cancellationToken), "device-forgotten", cancellationToken);
 
     private async Task<IActionResult> ActAsync(Func<ApplicationUser, Task<AdminActionResult>> action, string done, CancellationToken cancellationToken)
     {

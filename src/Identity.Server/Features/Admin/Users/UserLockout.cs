@@ -1,5 +1,6 @@
 using System.Globalization;
 using Identity.Server.Data;
+using Identity.Server.Features.AccountSecurity;
 using Identity.Server.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 
@@ -7,11 +8,11 @@ namespace Identity.Server.Features.Admin.Users;
 
 /// <summary>
 /// Locking an account (with a reason and an optional end) and unlocking it. Locking also ends its
-/// sessions at their next check (a new security stamp) and revokes its tokens at once.
+/// sessions at their next check (a new security stamp) and revokes its tokens at once (<see cref="SessionRevoker"/>).
 /// </summary>
 public sealed class UserLockout(
     UserManager<ApplicationUser> users,
-    UserGrants grants,
+    SessionRevoker revoker,
     AdministratorGuard guard,
     IAuditLog audit,
     ILogger<UserLockout> logger)
@@ -25,8 +26,7 @@ public sealed class UserLockout(
         var allowed = await guard.UnlessLastAdministratorAsync(user, async () =>
         {
             succeeded = (await users.SetLockoutEnabledAsync(user, true)).Succeeded
-                && (await users.SetLockoutEndDateAsync(user, until ?? DateTimeOffset.MaxValue)).Succeeded
-                && (await users.UpdateSecurityStampAsync(user)).Succeeded;
+                && (await users.SetLockoutEndDateAsync(user, until ?? DateTimeOffset.MaxValue)).Succeeded;
         }, cancellationToken);
 
         var record = AuditRecord.Succeeded(AuditEventTypes.AdminUserLocked, user.Id)
@@ -44,7 +44,7 @@ public sealed class UserLockout(
             return AdminActionResult.Failed;
         }
 
-        await grants.RevokeAllAsync(user.Id, "locked", cancellationToken);
+        await revoker.RevokeAsync(user, RevocationReason.AccountLocked, keepThisSession: false, cancellationToken);
         await audit.RecordAsync(record, cancellationToken);
         return AdminActionResult.Done;
     }

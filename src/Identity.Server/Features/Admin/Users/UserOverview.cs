@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Identity.Server.Data;
+using Identity.Server.Features.AccountSecurity;
 using Identity.Server.Features.Admin.Audit;
 using Identity.Server.Features.Audit;
+using Identity.Server.Features.NewDevice;
 using Microsoft.AspNetCore.Identity;
 
 namespace Identity.Server.Features.Admin.Users;
@@ -15,11 +17,12 @@ public sealed record UserDetails(
     bool HasAuthenticator,
     int RecoveryCodes,
     int Passkeys,
-    IReadOnlyList<UserGrant> Grants,
+    IReadOnlyList<AppAccess> Apps,
+    IReadOnlyList<KnownDevice> Devices,
     IReadOnlyList<AuditRow> RecentEvents);
 
 /// <summary>Gathers <see cref="UserDetails"/>; the lock reason is the one given with the latest lock, from the audit log.</summary>
-public sealed class UserOverview(UserManager<ApplicationUser> users, UserGrants grants, AuditSearch audit)
+public sealed class UserOverview(UserManager<ApplicationUser> users, AppsWithAccess apps, KnownDevices devices, AuditSearch audit)
 {
     public const int RecentEventCount = 10;
 
@@ -43,7 +46,8 @@ public sealed class UserOverview(UserManager<ApplicationUser> users, UserGrants 
             await users.GetAuthenticatorKeyAsync(user) is not null,
             await users.CountRecoveryCodesAsync(user),
             (await users.GetPasskeysAsync(user)).Count,
-            await grants.ListAsync(user.Id, cancellationToken),
+            await apps.ListAsync(user.Id, cancellationToken),
+            await devices.ListAsync(user.Id, cancellationToken),
             await audit.RecentAsync(user.Id, RecentEventCount, cancellationToken));
     }
 

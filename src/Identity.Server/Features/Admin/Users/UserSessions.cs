@@ -1,37 +1,58 @@
 using Identity.Server.Data;
+using Identity.Server.Features.AccountSecurity;
 using Identity.Server.Features.Audit;
-using Microsoft.AspNetCore.Identity;
+using Identity.Server.Features.NewDevice;
+using OpenIddict.Abstractions;
 
 namespace Identity.Server.Features.Admin.Users;
 
 /// <summary>
-/// Ending a user's access. Browser sessions are cookies the server does not list; a new security stamp
-/// ends each of them at its next check (Accounts:SessionValidationInterval). Client access is ended by
-/// revoking the user's OpenIddict authorizations and tokens, all of them or one client's.
+/// An administrator ending a user's access, with the same services the user has on their security page:
+/// everything at once (<see cref="SessionRevoker"/>: a new security stamp ends browser sessions at their
+/// next check, and every OpenIddict token and authorization is revoked), one client's access
+/// (<see cref="AppsWithAccess"/>), or one device's sessions (<see cref="KnownDevices"/>).
 /// </summary>
-public sealed class UserSessions(UserManager<ApplicationUser> users, UserGrants grants, IAuditLog audit)
+public sealed class UserSessions(
+    SessionRevoker revoker,
+    AppsWithAccess apps,
+    KnownDevices devices,
+    IOpenIddictApplicationManager applications,
+    IAuditLog audit)
 {
     public async Task<AdminActionResult> EndAllAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
-        if (!(await users.UpdateSecurityStampAsync(user)).Succeeded)
-        {
-            return AdminActionResult.Failed;
-        }
-
-        await grants.RevokeAllAsync(user.Id, "sessions_ended", cancellationToken);
+        // Never keepThisSession: that would reissue the administrator's own browser session as this user.
+        await revoker.RevokeAsync(user, RevocationReason.AdministratorEndedSessions, keepThisSession: false, cancellationToken);
         await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.AdminSessionsRevoked, user.Id), cancellationToken);
         return AdminActionResult.Done;
     }
 
-    /// <returns>False when the user has no such authorization.</returns>
-    public async Task<bool> RevokeGrantAsync(ApplicationUser user, string authorizationId, CancellationToken cancellationToken)
+    public async Task<AdminActionResult> RevokeAppAsync(ApplicationUser user, string applicationId, CancellationToken cancellationToken)
     {
-        if (await grants.RevokeAsync(user.Id, authorizationId, cancellationToken) is not { } grant)
+        var application = await applications.FindByIdAsync(applicationId, cancellationToken);
+        if (application is null || !await apps.RevokeAsync(user.Id, applicationId, cancellationToken))
         {
-            return false;
+            return AdminActionResult.Failed;
         }
 
-        await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.AdminAuthorizationRevoked, user.Id) with { ClientId = grant.ClientId }, cancellationToken);
-        return true;
+        var clientId = await applications.GetClientIdAsync(application, cancellationToken);
+        await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.AdminAuthorizationRevoked, user.Id) with { ClientId = clientId }, cancellationToken);
+        return AdminActionResult.Done;
+    }
+
+    /// <param name="forget">Forget the device (its next sign-in is challenged as new) rather than only end its sessions.</param>
+    public async Task<AdminActionResult> EndDeviceAsync(ApplicationUser user, Guid deviceId, bool forget, CancellationToken cancellationToken)
+    {
+        var ended = forget
+            ? await devices.ForgetAsync(user.Id, deviceId, cancellationToken)
+            : await devices.SignOutAsync(user.Id, deviceId, cancellationToken);
+        if (!ended)
+        {
+            return AdminActionResult.Failed;
+        }
+
+        await audit.RecordAsync(AuditRecord.Succeeded(forget ? AuditEventTypes.AdminDeviceForgotten : AuditEventTypes.AdminDeviceSignedOut, user.Id)
+            .With("device", deviceId.ToString("N")), cancellationToken);
+        return AdminActionResult.Done;
     }
 }

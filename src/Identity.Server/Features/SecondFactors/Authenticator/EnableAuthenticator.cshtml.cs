@@ -21,8 +21,7 @@ public sealed class EnableAuthenticatorModel(
     SecondFactorSignIn signIn,
     RecentSignIn recent,
     IOptions<BrandingOptions> branding,
-    IStringLocalizer<SecondFactorsText> text,
-    ILogger<EnableAuthenticatorModel> logger) : PageModel
+    IStringLocalizer<SecondFactorsText> text) : PageModel
 {
     public const string Path = "/account/security/authenticator";
 
@@ -74,7 +73,7 @@ public sealed class EnableAuthenticatorModel(
         await keys.ConfirmAsync(user, pendingKey!, cancellationToken);
         await signIn.AddToSessionAsync(user, SecondFactorMethod.Authenticator);
         NewRecoveryCodes = await settings.TurnOnAsync(user, SecondFactorMethod.Authenticator, cancellationToken);
-        SecondFactorsLog.SettingsChanged(logger, user.Id, "authenticator set up");
+        await settings.ChangedAsync(user, "authenticator set up", cancellationToken);
         Enabled = true;
         return Page();
     }

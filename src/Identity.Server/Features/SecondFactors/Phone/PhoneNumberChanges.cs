@@ -9,8 +9,7 @@ public sealed class PhoneNumberChanges(
     UserManager<ApplicationUser> users,
     IEmailSender email,
     SecurityMessages messages,
-    TwoStepSettings settings,
-    ILogger<PhoneNumberChanges> logger)
+    TwoStepSettings settings)
 {
     public async Task ConfirmAsync(ApplicationUser user, string e164, CancellationToken cancellationToken)
     {
@@ -20,7 +19,7 @@ public sealed class PhoneNumberChanges(
         await users.UpdateAsync(user);
         if (changed)
         {
-            SecondFactorsLog.SettingsChanged(logger, user.Id, "phone confirmed " + PhoneMask.ForLog(e164));
+            await settings.ChangedAsync(user, "phone confirmed " + PhoneMask.ForLog(e164), cancellationToken);
             await email.SendAsync(messages.PhoneChangedEmail(user, e164), cancellationToken);
         }
     }
@@ -29,7 +28,7 @@ public sealed class PhoneNumberChanges(
     {
         await users.SetPhoneNumberAsync(user, null);
         await settings.FactorRemovedAsync(user, SecondFactorMethod.Sms, cancellationToken);
-        SecondFactorsLog.SettingsChanged(logger, user.Id, "phone removed");
+        await settings.ChangedAsync(user, "phone removed", cancellationToken);
         await email.SendAsync(messages.PhoneChangedEmail(user, null), cancellationToken);
     }
 }
