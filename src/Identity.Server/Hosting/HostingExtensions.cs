@@ -4,6 +4,7 @@ using Identity.Server.Features.Admin;
 using Identity.Server.Features.Audit;
 using Identity.Server.Features.Bootstrap;
 using Identity.Server.Features.Email;
+using Identity.Server.Features.Export;
 using Identity.Server.Features.Import;
 using Identity.Server.Features.NewDevice;
 using Identity.Server.Features.Oidc;
@@ -35,6 +36,7 @@ public static class HostingExtensions
         builder.AddPasswordReset();
         builder.AddAccountSecurity();
         builder.AddImport();
+        builder.AddExport();
         builder.AddBootstrapAdmin();
         builder.AddPages();
         builder.AddAdmin();
@@ -111,8 +113,11 @@ public static class HostingExtensions
             case ServerCommand.Import:
                 await app.PrepareAsync(migrate: true, lifetime.ApplicationStopping);
                 return await app.Services.RunImportAsync(command.FilePath!, Console.Out, Console.Error, lifetime.ApplicationStopping);
+            case ServerCommand.Export:
+                await app.PrepareAsync(migrate: true, lifetime.ApplicationStopping);
+                return await app.Services.RunExportAsync(command.FilePath!, command.IncludeSecrets, Console.Out, Console.Error, lifetime.ApplicationStopping);
             default:
-                await Console.Error.WriteLineAsync("Usage: Identity.Server [migrate | import FILE.json] [--setting value ...]");
+                await Console.Error.WriteLineAsync("Usage: Identity.Server [migrate | import FILE.json | export FILE.json [--include-secrets]] [--setting value ...]");
                 return 2;
         }
     }

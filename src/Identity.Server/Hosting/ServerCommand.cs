@@ -1,14 +1,17 @@
 namespace Identity.Server.Hosting;
 
 /// <summary>
-/// What the process was asked to do: serve (the default), apply migrations, or import a file.
-/// The command words are taken off the argument list so the host never sees them as settings.
+/// What the process was asked to do: serve (the default), apply migrations, import a file, or export
+/// one. The command words (and <c>--include-secrets</c>) are taken off the argument list so the host
+/// never sees them as settings.
 /// </summary>
-public sealed record ServerCommand(string Name, string? FilePath, string[] HostArguments)
+public sealed record ServerCommand(string Name, string? FilePath, string[] HostArguments, bool IncludeSecrets = false)
 {
     public const string Serve = "serve";
     public const string Migrate = "migrate";
     public const string Import = "import";
+    public const string Export = "export";
+    public const string IncludeSecretsFlag = "--include-secrets";
 
     public static ServerCommand Parse(string[] args)
     {
@@ -22,6 +25,9 @@ public sealed record ServerCommand(string Name, string? FilePath, string[] HostA
             Migrate => new ServerCommand(Migrate, null, args[1..]),
             Import when args.Length >= 2 && !args[1].StartsWith('-') => new ServerCommand(Import, args[1], args[2..]),
             Import => new ServerCommand("usage", null, args[1..]),
+            Export when args.Length >= 2 && !args[1].StartsWith('-') => new ServerCommand(
+                Export, args[1], [.. args[2..].Where(arg => arg != IncludeSecretsFlag)], args[2..].Contains(IncludeSecretsFlag)),
+            Export => new ServerCommand("usage", null, args[1..]),
             _ => new ServerCommand("usage", null, args[1..]),
         };
     }

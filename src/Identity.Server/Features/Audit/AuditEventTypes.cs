@@ -19,6 +19,7 @@ public static class AuditEventTypes
     public const string NewDevice = "new_device";
     public const string TokenRevocation = "token_revocation";
     public const string Import = "import";
+    public const string Export = "export";
     public const string AdministratorCreated = "administrator_created";
 
     public const string AdminAccessDenied = "admin.access_denied";
@@ -48,7 +49,7 @@ public static class AuditEventTypes
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, Lockout, SignOut, Registration, EmailConfirmation, PasswordReset, PasswordChange,
-        SecondFactorSent, SecondFactorVerified, TwoStepChange, NewDevice, TokenRevocation, Import, AdministratorCreated,
+        SecondFactorSent, SecondFactorVerified, TwoStepChange, NewDevice, TokenRevocation, Import, Export, AdministratorCreated,
         AdminAccessDenied, AdminUserCreated, AdminUserUpdated, AdminUserLocked, AdminUserUnlocked,
         AdminPasswordResetSent, AdminTwoStepReset, AdminRoleAdded, AdminRoleRemoved, AdminSessionsRevoked,
         AdminAuthorizationRevoked, AdminDeviceSignedOut, AdminDeviceForgotten, AdminUserDeleted, AdminClientCreated, AdminClientUpdated,
