@@ -11,7 +11,8 @@ namespace Identity.IntegrationTests.Admin;
 /// </summary>
 public class AdminFixture : IAsyncLifetime
 {
-    public IdentityServerFactory Server { get; } = new();
+    /// <summary>Sessions re-check the account on every request, so ended sessions show at once.</summary>
+    public IdentityServerFactory Server { get; } = new IdentityServerFactory().With("Accounts:SessionValidationInterval", "00:00:00");
 
     public ApplicationUser Administrator { get; private set; } = null!;
 
@@ -28,6 +29,15 @@ public class AdminFixture : IAsyncLifetime
     /// <summary>A fresh account with a unique email address, for one test.</summary>
     public Task<ApplicationUser> NewUserAsync(string name = "user", params string[] roles) =>
         Server.CreateUserAsync($"{name}-{Guid.NewGuid():N}@example.com", roles: roles);
+
+    /// <summary>Signs the user in to the <c>web</c> client (code flow with PKCE) in a browser of their own.</summary>
+    public async Task<(BrowserClient Browser, OidcFlow Flow, TokenResponse Tokens)> SignInToClientAsync(ApplicationUser user)
+    {
+        var browser = Server.CreateBrowser();
+        var flow = new OidcFlow(browser);
+        var tokens = await flow.GetTokensAsync(Server.CreateApiClient(), user.Email!);
+        return (browser, flow, tokens);
+    }
 
     /// <summary>A browser with an administrator session (password and second factor).</summary>
     public async Task<BrowserClient> AdminBrowserAsync(ApplicationUser? administrator = null)
