@@ -1,5 +1,6 @@
 using Identity.Server.Data;
 using Identity.Server.Features.AccountSecurity;
+using Identity.Server.Features.AccountSecurity.EmailChange;
 using Identity.Server.Features.Bootstrap;
 using Identity.Server.Features.Email;
 using Identity.Server.Features.Import;
@@ -31,6 +32,7 @@ public static class HostingExtensions
         builder.AddRegistration();
         builder.AddPasswordReset();
         builder.AddAccountSecurity();
+        builder.AddEmailChange();
         builder.AddImport();
         builder.AddBootstrapAdmin();
         builder.AddPages();
