@@ -6,6 +6,7 @@ using Identity.Server.Features.Import;
 using Identity.Server.Features.Oidc;
 using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Keys;
+using Identity.Server.Features.Passkeys;
 using Identity.Server.Features.PasswordReset;
 using Identity.Server.Features.Registration;
 using Identity.Server.Features.SecondFactors;
@@ -24,6 +25,7 @@ public static class HostingExtensions
         builder.AddIdentityDatabase();
         builder.AddAccounts();
         builder.AddSecondFactors();
+        builder.AddPasskeys();
         builder.AddOidcServer();
         builder.AddEmail();
         builder.AddRegistration();
