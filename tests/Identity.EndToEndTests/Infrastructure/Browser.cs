@@ -52,6 +52,11 @@ public sealed class Browser : IAsyncDisposable
         context.SetDefaultTimeout(15_000);
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         var artifacts = Path.Combine(ArtifactsRoot, journey);
+        if (Directory.Exists(artifacts))
+        {
+            Directory.Delete(artifacts, recursive: true);
+        }
+
         Directory.CreateDirectory(artifacts);
         return new Browser(context, page, profile, artifacts);
     }
@@ -91,6 +96,15 @@ public sealed class Browser : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Where the journey ended, for reading a failure.
+        try
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_artifacts, "last.png"), FullPage = true, Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Only a diagnostic; the journey's own assertions decide.
+        }
         await Context.CloseAsync();
         try
         {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Identity.EndToEndTests.Infrastructure;
 
@@ -24,5 +26,6 @@ public sealed class DemoClientHost : WebApplicationFactory<Identity.DemoClient.P
         builder.UseEnvironment("Development");
         builder.UseSetting("DemoClient:Authority", _authority.ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new ServerLog("demo")));
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Identity.EndToEndTests.Infrastructure;
 
@@ -30,7 +32,10 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("RateLimits:AccountFormsPerMinute", "10000");
         builder.UseSetting("RateLimits:TokenRequestsPerMinute", "100000");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Default", "Information");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Information");
+        builder.UseSetting("Logging:LogLevel:OpenIddict", "Information");
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new ServerLog("server")));
     }
 
     /// <summary>The six-digit code in the newest text to <paramref name="phone"/> in the SMS outbox.</summary>
