@@ -32,9 +32,7 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("RateLimits:AccountFormsPerMinute", "10000");
         builder.UseSetting("RateLimits:TokenRequestsPerMinute", "100000");
-        builder.UseSetting("Logging:LogLevel:Default", "Information");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Information");
-        builder.UseSetting("Logging:LogLevel:OpenIddict", "Information");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new ServerLog("server")));
     }
 

@@ -62,6 +62,8 @@ public sealed class PasskeyJourneyTests(Sites sites)
         var authenticator = await browser.AddAuthenticatorAsync();
         await browser.SignInOnServerAsync(sites, email);
         await browser.AddPasskeyAsync("Phone");
+        await Expect(browser.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your passkey was added");
+        await browser.BlockPasskeyAutofillAsync();
         await browser.SignOutOnServerAsync();
 
         // The person does not unlock the authenticator: the browser ends the ceremony with NotAllowedError.
@@ -70,7 +72,6 @@ public sealed class PasskeyJourneyTests(Sites sites)
 
         await Expect(browser.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("cancelled or timed out");
         await browser.ShotAsync("passkey-cancelled");
-        await browser.BlockPasskeyAutofillAsync();
         await browser.Page.GotoAsync(new Uri(sites.Server.BaseAddress, "account/security").ToString());
         await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
     }
@@ -102,11 +103,14 @@ public sealed class PasskeyJourneyTests(Sites sites)
         await browser.AddAuthenticatorAsync();
         await browser.SignInOnServerAsync(sites, email);
         await browser.AddPasskeyAsync("Key");
+        await Expect(browser.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your passkey was added");
         await browser.SignOutOnServerAsync();
         var signInUrl = new Uri(sites.Server.BaseAddress, "account/passkeys/sign-in").ToString();
 
         // Tampered: the signed data is changed on its way to the server.
-        await browser.Page.RouteAsync(signInUrl, route => route.ContinueAsync(new() { PostData = System.Text.Encoding.UTF8.GetBytes(Tamper(route.Request.PostData!)) }));
+        await browser.Page.RouteAsync(signInUrl, route => route.Request.Method == "POST"
+            ? route.ContinueAsync(new() { PostData = System.Text.Encoding.UTF8.GetBytes(Tamper(route.Request.PostData!)) })
+            : route.ContinueAsync());
         await browser.SignInWithPasskeyButtonAsync(sites);
         await Expect(browser.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("could not be verified");
         await browser.Page.UnrouteAsync(signInUrl);

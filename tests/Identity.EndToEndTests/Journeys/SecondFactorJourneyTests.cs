@@ -39,15 +39,17 @@ public sealed class SecondFactorJourneyTests(Sites sites)
     [Fact]
     public async Task AuthenticatorCode_GivesDemoClientOtpAndMfaAmr_WhenCurrentCodeIsEntered()
     {
-        var email = await sites.CreateUserAsync("totp", async (users, user) =>
+        var email = await sites.CreateUserAsync("totp", (_, user) =>
         {
             (user.TwoFactorEnabled, user.TwoFactorMethod) = (true, "authenticator");
-            await sites.WithUsersAsync(async (_, services) =>
-            {
-                var store = (IUserAuthenticatorKeyStore<ApplicationUser>)services.GetRequiredService<IUserStore<ApplicationUser>>();
-                await store.SetAuthenticatorKeyAsync(user, AuthenticatorKey, default);
-                return true;
-            });
+            return Task.CompletedTask;
+        });
+        await sites.WithUsersAsync(async (users, services) =>
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            var store = (IUserAuthenticatorKeyStore<ApplicationUser>)services.GetRequiredService<IUserStore<ApplicationUser>>();
+            await store.SetAuthenticatorKeyAsync(user, AuthenticatorKey, default);
+            return await users.UpdateAsync(user);
         });
         await using var browser = await Browser.LaunchAsync(sites.Playwright);
         await browser.StartAtDemoAsync(sites);
