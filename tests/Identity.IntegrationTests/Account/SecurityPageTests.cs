@@ -57,7 +57,7 @@ public sealed class SecurityPageTests : IAsyncLifetime
         var page = await browser.SignInAsync("owner@example.com");
 
         var headings = page.Document.QuerySelectorAll("h2").Select(heading => heading.TextContent).ToList();
-        Assert.Equal(["Your account", "Password", "Two-step verification", "Devices", "Apps with access"], headings);
+        Assert.Equal(["Your account", "Password", "Two-step verification", "Passkeys", "Devices", "Apps with access"], headings);
         Assert.Empty(page.Document.QuerySelectorAll("button"));
         Assert.All(page.Document.QuerySelectorAll("main a"), link => Assert.StartsWith("/account/", link.GetAttribute("href")));
     }
