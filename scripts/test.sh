@@ -8,6 +8,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# The browser tests drive the system's Chromium (Playwright's own browser download is not used).
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+    apt-get update && apt-get install -y chromium
+  else
+    echo "Chromium is missing at $chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH." >&2
+    echo "The browser tests will fail without it." >&2
+  fi
+fi
+
 dotnet tool restore >/dev/null
 dotnet restore Identity.sln
 dotnet build Identity.sln --no-restore -c Release

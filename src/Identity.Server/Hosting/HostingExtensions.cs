@@ -8,6 +8,7 @@ using Identity.Server.Features.NewDevice;
 using Identity.Server.Features.Oidc;
 using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Keys;
+using Identity.Server.Features.Passkeys;
 using Identity.Server.Features.PasswordReset;
 using Identity.Server.Features.Registration;
 using Identity.Server.Features.SecondFactors;
@@ -27,6 +28,7 @@ public static class HostingExtensions
         builder.AddAccounts();
         builder.AddSecondFactors();
         builder.AddNewDevice();
+        builder.AddPasskeys();
         builder.AddOidcServer();
         builder.AddEmail();
         builder.AddRegistration();

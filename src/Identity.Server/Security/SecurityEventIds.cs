@@ -7,7 +7,7 @@ namespace Identity.Server.Security;
 /// <remarks>
 /// Ranges: 3000 email, 3100 registration, 3200 password reset, 3300 account security page,
 /// 3400 email address change, 4000 import, 4100 first administrator, 5000 second factors,
-/// 5100 text messages, 5200 new devices. Capabilities whose
+/// 5100 text messages, 5200 new devices, 5500 passkeys. Capabilities whose
 /// ids are declared beside their [LoggerMessage] methods keep to their range.
 /// </remarks>
 public static class SecurityEventIds
