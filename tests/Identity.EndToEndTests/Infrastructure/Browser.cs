@@ -49,7 +49,8 @@ public sealed class Browser : IAsyncDisposable
             ViewportSize = Desktop,
             Locale = "en-US",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI machines have two cores, shared with the server under test.
+        context.SetDefaultTimeout(30_000);
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         var artifacts = Path.Combine(ArtifactsRoot, journey);
         if (Directory.Exists(artifacts))

@@ -33,6 +33,9 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:AccountFormsPerMinute", "10000");
         builder.UseSetting("RateLimits:TokenRequestsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // The journeys each start from a fresh browser; the new-device challenge has its own integration tests.
+        builder.UseSetting("NewDevice:Policy", "Off");
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new ServerLog("server")));
     }
 
