@@ -12,6 +12,7 @@ fi
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+    export DEBIAN_FRONTEND=noninteractive
     apt-get update && apt-get install -y chromium
   else
     echo "Chromium is missing at $chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH." >&2
@@ -25,7 +26,8 @@ dotnet build Identity.sln --no-restore -c Release
 
 results="$(mktemp -d)"
 status=0
-dotnet test Identity.sln --no-build -c Release --logger "console;verbosity=normal" \
+# One test project at a time (-m:1): the browser journeys keep two cores to themselves.
+dotnet test Identity.sln --no-build -c Release -m:1 --logger "console;verbosity=normal" \
   --results-directory "$results" 2>&1 | tee "$results/console.log" || status=$?
 
 # One closing line with the totals of every test project.
