@@ -11,8 +11,13 @@ namespace Identity.EndToEndTests.Infrastructure;
 /// </summary>
 public sealed class ServerHost : WebApplicationFactory<Program>
 {
-    public ServerHost()
+    private readonly string _newDevicePolicy;
+
+    /// <param name="newDevicePolicy">NewDevice:Policy. Off for most journeys, which each start from a
+    /// fresh browser; the new-device journeys turn it on.</param>
+    public ServerHost(string newDevicePolicy = "Off")
     {
+        _newDevicePolicy = newDevicePolicy;
         Port = FreePort.Next();
         DataDirectory = Path.Combine(Path.GetTempPath(), "identity-e2e", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
@@ -33,9 +38,7 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:AccountFormsPerMinute", "10000");
         builder.UseSetting("RateLimits:TokenRequestsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-
-        // The journeys each start from a fresh browser; the new-device challenge has its own integration tests.
-        builder.UseSetting("NewDevice:Policy", "Off");
+        builder.UseSetting("NewDevice:Policy", _newDevicePolicy);
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new ServerLog("server")));
     }
 

@@ -11,11 +11,18 @@ namespace Identity.EndToEndTests.Infrastructure;
 /// The identity server and the demo client on real ports, and Playwright, shared by every journey. Each
 /// journey opens its own browser with a fresh profile (<see cref="Browser"/>) and its own accounts.
 /// </summary>
-public sealed class Sites : IAsyncLifetime
+public class Sites : IAsyncLifetime
 {
     public const string Password = "correct horse battery staple";
 
-    public ServerHost Server { get; } = new();
+    public Sites()
+        : this(new ServerHost())
+    {
+    }
+
+    protected Sites(ServerHost server) => Server = server;
+
+    public ServerHost Server { get; }
 
     public DemoClientHost Demo { get; private set; } = null!;
 
@@ -98,4 +105,13 @@ public sealed class Sites : IAsyncLifetime
 public sealed class SitesCollection : ICollectionFixture<Sites>
 {
     public const string Name = "Sites";
+}
+
+/// <summary>The same sites with the new-device challenge on, as the server ships.</summary>
+public sealed class NewDeviceSites() : Sites(new ServerHost("NewDevice"));
+
+[CollectionDefinition(Name)]
+public sealed class NewDeviceSitesCollection : ICollectionFixture<NewDeviceSites>
+{
+    public const string Name = "NewDeviceSites";
 }
