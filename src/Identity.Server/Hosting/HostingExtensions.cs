@@ -1,5 +1,6 @@
 using Identity.Server.Data;
 using Identity.Server.Features.AccountSecurity;
+using Identity.Server.Features.AccountSecurity.EmailChange;
 using Identity.Server.Features.Admin;
 using Identity.Server.Features.Audit;
 using Identity.Server.Features.Bootstrap;
@@ -10,6 +11,7 @@ using Identity.Server.Features.NewDevice;
 using Identity.Server.Features.Oidc;
 using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Keys;
+using Identity.Server.Features.Passkeys;
 using Identity.Server.Features.PasswordReset;
 using Identity.Server.Features.Registration;
 using Identity.Server.Features.SecondFactors;
@@ -30,11 +32,13 @@ public static class HostingExtensions
         builder.AddAccounts();
         builder.AddSecondFactors();
         builder.AddNewDevice();
+        builder.AddPasskeys();
         builder.AddOidcServer();
         builder.AddEmail();
         builder.AddRegistration();
         builder.AddPasswordReset();
         builder.AddAccountSecurity();
+        builder.AddEmailChange();
         builder.AddImport();
         builder.AddExport();
         builder.AddBootstrapAdmin();

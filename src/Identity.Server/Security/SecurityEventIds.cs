@@ -5,9 +5,9 @@ namespace Identity.Server.Security;
 /// An id is never reused for another meaning, so alerts and dashboards keep working.
 /// </summary>
 /// <remarks>
-/// Ranges: 3000 email, 3100 registration, 3200 password reset, 3300 account security page, 3400 sign-in,
-/// 4000 import, 4100 first administrator, 5000 second factors, 5100 text messages, 5200 new devices,
-/// 5300 audit log, 5400 administration. Capabilities whose
+/// Ranges: 3000 email, 3100 registration, 3200 password reset, 3300 account security page,
+/// 3400 email address change, 3500 sign-in, 4000 import, 4100 first administrator, 5000 second factors,
+/// 5100 text messages, 5200 new devices, 5300 audit log, 5400 administration, 5500 passkeys. Capabilities whose
 /// ids are declared beside their [LoggerMessage] methods keep to their range.
 /// </remarks>
 public static class SecurityEventIds
@@ -40,14 +40,14 @@ public static class SecurityEventIds
     public const int AppAccessRevoked = 3304;
     public const int DeviceChanged = 3305;
 
-    // 3400–3499: signing in and out.
-    public const int PasswordSignInSucceeded = 3400;
-    public const int PasswordSignInFailed = 3401;
-    public const int AccountLockedOut = 3402;
-    public const int SessionIssued = 3403;
-    public const int SessionRefreshed = 3404;
-    public const int SignedOut = 3405;
-    public const int PasswordChangeRequired = 3406;
+    // 3500–3599: signing in and out.
+    public const int PasswordSignInSucceeded = 3500;
+    public const int PasswordSignInFailed = 3501;
+    public const int AccountLockedOut = 3502;
+    public const int SessionIssued = 3503;
+    public const int SessionRefreshed = 3504;
+    public const int SignedOut = 3505;
+    public const int PasswordChangeRequired = 3506;
 
     // 5200–5299: new devices.
     public const int DeviceChecked = 5200;

@@ -57,7 +57,7 @@ public sealed class SecurityPageTests : IAsyncLifetime
         var page = await browser.SignInAsync("owner@example.com");
 
         var headings = page.Document.QuerySelectorAll("h2").Select(heading => heading.TextContent).ToList();
-        Assert.Equal(["Your account", "Password", "Two-step verification", "Devices", "Apps with access"], headings);
+        Assert.Equal(["Your account", "Password", "Two-step verification", "Passkeys", "Devices", "Apps with access"], headings);
         // The one button works without anything set up: it posts a form (covered by DevicesPageTests).
         var button = Assert.Single(page.Document.QuerySelectorAll("button"));
         Assert.Equal("Sign out everywhere", button.TextContent);

@@ -13,6 +13,7 @@ public static class AuditEventTypes
     public const string EmailConfirmation = "email_confirmation";
     public const string PasswordReset = "password_reset";
     public const string PasswordChange = "password_change";
+    public const string EmailChange = "email_change";
     public const string SecondFactorSent = "second_factor_sent";
     public const string SecondFactorVerified = "second_factor_verified";
     public const string TwoStepChange = "two_step_change";
@@ -48,7 +49,7 @@ public static class AuditEventTypes
     /// <summary>Every event type, in the order the admin page lists them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        SignIn, Lockout, SignOut, Registration, EmailConfirmation, PasswordReset, PasswordChange,
+        SignIn, Lockout, SignOut, Registration, EmailConfirmation, PasswordReset, PasswordChange, EmailChange,
         SecondFactorSent, SecondFactorVerified, TwoStepChange, NewDevice, TokenRevocation, Import, Export, AdministratorCreated,
         AdminAccessDenied, AdminUserCreated, AdminUserUpdated, AdminUserLocked, AdminUserUnlocked,
         AdminPasswordResetSent, AdminTwoStepReset, AdminRoleAdded, AdminRoleRemoved, AdminSessionsRevoked,
