@@ -79,10 +79,12 @@ public sealed class SecondFactorJourneyTests(Sites sites)
         await browser.AddPasskeyAsync("Security key");
         await Expect(browser.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your passkey was added");
         await sites.WithUsersAsync(async (users, _) => await users.SetTwoFactorEnabledAsync((await users.FindByEmailAsync(email))!, true));
+        // Before signing out: signing out lands on the sign-in page, whose passkey autofill the
+        // virtual authenticator would answer at once, signing in without the password.
+        await browser.BlockPasskeyAutofillAsync();
         await browser.SignOutOnServerAsync();
 
         // The password first, on the demo's way in.
-        await browser.BlockPasskeyAutofillAsync();
         await browser.Page.GotoAsync(sites.Demo.BaseAddress.ToString());
         await browser.Page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await browser.EnterPasswordAsync(email);
