@@ -1,5 +1,4 @@
 using Identity.Server.Features.Audit;
-using Identity.Server.Security;
 
 namespace Identity.Server.Features.Export;
 
@@ -35,12 +34,4 @@ public sealed class ExportRunner(ConfigurationExport export, IAuditLog audit, IL
             : "Password hashes, client secrets and authenticator keys were left out; add --include-secrets to carry them over.");
         return 0;
     }
-}
-
-/// <summary>Log event of the export command (administration range).</summary>
-public static partial class ExportLog
-{
-    [LoggerMessage(EventId = SecurityEventIds.DataExported, Level = LogLevel.Warning,
-        Message = "Exported {Scopes} scopes, {Clients} clients and {Users} users; secrets included: {Secrets}")]
-    public static partial void Exported(ILogger logger, int scopes, int clients, int users, bool secrets);
 }

@@ -15,24 +15,8 @@ public sealed class ImportWriter(
     public async Task<ImportReport> WriteAsync(ImportFile file, CancellationToken cancellationToken)
     {
         var report = new ImportReport();
-        for (var i = 0; i < file.Scopes.Count; i++)
-        {
-            var entry = file.Scopes[i]!;
-            var change = await scopes.ImportAsync(entry, cancellationToken);
-            report.Record("scope", EntryLabels.Scope(i, entry), change);
-            ImportLog.ScopeImported(logger, change.Kind, entry.Name!);
-            await AuditAsync(ImportAudit.Entry("scope", change).With("scope", entry.Name), change, cancellationToken);
-        }
-
-        for (var i = 0; i < file.Clients.Count; i++)
-        {
-            var entry = file.Clients[i]!;
-            var change = await clients.ImportAsync(entry, cancellationToken);
-            report.Record("client", EntryLabels.Client(i, entry), change);
-            ImportLog.ClientImported(logger, change.Kind, entry.ClientId!, string.Join(", ", change.Fields));
-            await AuditAsync(ImportAudit.Entry("client", change) with { ClientId = entry.ClientId }, change, cancellationToken);
-        }
-
+        await WriteScopesAsync(file.Scopes, report, cancellationToken);
+        await WriteClientsAsync(file.Clients, report, cancellationToken);
         foreach (var role in await roles.EnsureAsync(file.Users.OfType<UserEntry>()))
         {
             report.RoleCreated(role);
@@ -40,17 +24,45 @@ public sealed class ImportWriter(
             await AuditAsync(ImportAudit.Entry("role", EntryChange.Created).With("role", role), EntryChange.Created, cancellationToken);
         }
 
-        for (var i = 0; i < file.Users.Count; i++)
+        await WriteUsersAsync(file.Users, report, cancellationToken);
+        return report;
+    }
+
+    private async Task WriteScopesAsync(List<ScopeEntry?> entries, ImportReport report, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < entries.Count; i++)
         {
-            var entry = file.Users[i]!;
+            var entry = entries[i]!;
+            var change = await scopes.ImportAsync(entry, cancellationToken);
+            report.Record("scope", EntryLabels.Scope(i, entry), change);
+            ImportLog.ScopeImported(logger, change.Kind, entry.Name!);
+            await AuditAsync(ImportAudit.Entry("scope", change).With("scope", entry.Name), change, cancellationToken);
+        }
+    }
+
+    private async Task WriteClientsAsync(List<ClientEntry?> entries, ImportReport report, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i]!;
+            var change = await clients.ImportAsync(entry, cancellationToken);
+            report.Record("client", EntryLabels.Client(i, entry), change);
+            ImportLog.ClientImported(logger, change.Kind, entry.ClientId!, string.Join(", ", change.Fields));
+            await AuditAsync(ImportAudit.Entry("client", change) with { ClientId = entry.ClientId }, change, cancellationToken);
+        }
+    }
+
+    private async Task WriteUsersAsync(List<UserEntry?> entries, ImportReport report, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i]!;
             var label = EntryLabels.User(i, entry);
             var (change, userId) = await users.ImportAsync(entry, label);
             report.Record("user", label, change);
             ImportLog.UserImported(logger, change.Kind, userId, string.Join(", ", change.Fields));
             await AuditAsync(ImportAudit.Entry("user", change) with { SubjectUserId = userId }, change, cancellationToken);
         }
-
-        return report;
     }
 
     /// <summary>One event per entry the import created or changed; an unchanged entry is no event.</summary>
