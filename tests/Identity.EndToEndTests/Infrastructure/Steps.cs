@@ -49,14 +49,24 @@ public static class Steps
     /// conditional request at once (a person would pick the passkey first), which would race a typed password.
     /// </summary>
     public static Task BlockPasskeyAutofillAsync(this Browser browser) =>
-        browser.Page.RouteAsync("**/account/passkeys/sign-in?handler=Options", route => route.AbortAsync());
+        browser.Page.RouteAsync(PasskeyOptionsUrl, route => route.AbortAsync());
 
-    /// <summary>Signs out on the server's own pages (top bar, then confirm).</summary>
+    private const string PasskeyOptionsUrl = "**/account/passkeys/sign-in?handler=Options";
+
+    /// <summary>
+    /// Signs out on the server's own pages (top bar, then confirm). Signing out lands on the sign-in page,
+    /// whose passkey autofill the virtual authenticator would answer at once and sign straight back in while
+    /// the test moves on; the autofill is held off until that page has settled.
+    /// </summary>
     public static async Task SignOutOnServerAsync(this Browser browser)
     {
+        Func<IRoute, Task> abort = route => route.AbortAsync();
+        await browser.Page.RouteAsync(PasskeyOptionsUrl, abort);
         await browser.Page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await browser.Page.WaitForURLAsync(url => !url.Contains("/account/logout", StringComparison.Ordinal));
+        await browser.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await browser.Page.UnrouteAsync(PasskeyOptionsUrl, abort);
     }
 
     /// <summary>Adds a passkey from the security page; the virtual authenticator answers the browser's prompt.</summary>
