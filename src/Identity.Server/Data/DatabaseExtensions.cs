@@ -24,7 +24,7 @@ public static class DatabaseExtensions
         {
             var connectionString = services.GetRequiredService<DataDirectory>()
                 .ResolveSqliteConnectionString(builder.Configuration.GetConnectionString("Identity"));
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString).AddInterceptors(SqliteSynchronousNormal.Instance);
             options.UseOpenIddict();
         });
         builder.Services.AddScoped<DatabaseMigrator>();

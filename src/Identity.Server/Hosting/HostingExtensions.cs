@@ -9,6 +9,7 @@ using Identity.Server.Features.Export;
 using Identity.Server.Features.Import;
 using Identity.Server.Features.NewDevice;
 using Identity.Server.Features.Oidc;
+using Identity.Server.Features.Oidc.Discovery;
 using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Keys;
 using Identity.Server.Features.Passkeys;
@@ -65,6 +66,7 @@ public static class HostingExtensions
         }
 
         app.UseSecurityHeaders();
+        app.UseDiscoveryDocumentCache();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

@@ -1,3 +1,4 @@
+using Identity.Server.Features.Oidc.ClientAuthentication;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Identity.Server.Features.Import;
@@ -150,7 +151,7 @@ public static class ClientRules
             problems.Add("clientSecret and clientSecretHash are both given; give one");
         }
 
-        if (client.ClientSecretHash is not null && !IsBase64(client.ClientSecretHash))
+        if (client.ClientSecretHash is not null && !IsBase64(client.ClientSecretHash) && !GeneratedSecretHash.IsGeneratedFormat(client.ClientSecretHash))
         {
             problems.Add("clientSecretHash is not a stored secret hash (base64, as export --include-secrets writes it)");
         }

@@ -1,8 +1,11 @@
 using Identity.Server.Data;
+using Identity.Server.Features.Oidc.ClientAuthentication;
 using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Handlers;
 using Identity.Server.Features.Oidc.Keys;
+using Identity.Server.Features.Oidc.Tokens;
 using Microsoft.Extensions.Options;
+using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -28,7 +31,11 @@ public static class OidcServerExtensions
         services.AddSingleton<IValidateOptions<SigningKeyOptions>, RequireKeysToOutliveRefreshTokens>();
 
         services.AddOpenIddict()
-            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<ApplicationDbContext>())
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<ApplicationDbContext>();
+                options.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, ClientApplicationManager>();
+            })
             .AddServer(options =>
             {
                 options.SetAuthorizationEndpointUris("connect/authorize")
@@ -58,7 +65,8 @@ public static class OidcServerExtensions
                 options.AddEventHandler(RejectRepeatedParameters.Descriptor)
                     .AddEventHandler(RejectMalformedMaxAge.Descriptor)
                     .AddEventHandler(RejectMalformedCodeChallenge.Descriptor)
-                    .AddEventHandler(RejectInvalidIdTokenHint.Descriptor);
+                    .AddEventHandler(RejectInvalidIdTokenHint.Descriptor)
+                    .AddEventHandler(KeepClientCredentialsAccessTokensSelfContained.Descriptor);
 
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

@@ -1,5 +1,6 @@
 using Identity.Server.Features.Audit;
 using Identity.Server.Features.Import;
+using Identity.Server.Features.Oidc.ClientAuthentication;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -16,6 +17,7 @@ public sealed class ClientEditor(
     IOpenIddictApplicationManager applications,
     IOpenIddictScopeManager scopes,
     ClientImporter importer,
+    ClientSecretHashes hashes,
     IAuditLog audit,
     ILogger<ClientEditor> logger)
 {
@@ -59,7 +61,7 @@ public sealed class ClientEditor(
     public async Task<(string Id, string? Secret)> CreateAsync(ClientEntry entry, CancellationToken cancellationToken)
     {
         var secret = entry.ClientType == ClientTypes.Confidential ? ClientSecrets.Generate() : null;
-        await importer.ImportAsync(entry with { ClientSecret = secret }, cancellationToken);
+        await importer.ImportAsync(entry with { ClientSecretHash = secret is null ? null : GeneratedSecretHash.Compute(secret) }, cancellationToken);
         var application = (await applications.FindByClientIdAsync(entry.ClientId!, cancellationToken))!;
         await audit.RecordAsync((AuditRecord.Succeeded(AuditEventTypes.AdminClientCreated) with { ClientId = entry.ClientId })
             .With("client_type", entry.ClientType), cancellationToken);
@@ -89,7 +91,7 @@ public sealed class ClientEditor(
         }
 
         var secret = ClientSecrets.Generate();
-        await applications.UpdateAsync(application, secret, cancellationToken);
+        await hashes.SetAsync(application, GeneratedSecretHash.Compute(secret), cancellationToken);
         var clientId = await applications.GetClientIdAsync(application, cancellationToken);
         AdminLog.ClientSecretRotated(logger, clientId ?? id);
         await audit.RecordAsync(AuditRecord.Succeeded(AuditEventTypes.AdminClientSecretRotated) with { ClientId = clientId }, cancellationToken);
