@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Identity.Bench;
+
+/// <summary>
+/// Puts the raw results of a run together: the median of the rounds for each load figure, the machine's
+/// limit beside it and the ratio, as a Markdown table on standard output and as JSON.
+/// </summary>
+public static class Report
+{
+    public static async Task<int> WriteAsync(Arguments args)
+    {
+        var raw = args.Get("raw");
+        var limits = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(raw, "limits.json")))!;
+        var signatures = limits["rs256_signatures_per_second"]!.GetValue<double>();
+        var hashes = limits["password_hashes_per_second"]!.GetValue<double>();
+        var signins = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(raw, "signins.json")))!;
+        var coldStarts = Directory.GetFiles(raw, "coldstart*.json").Order()
+            .Select(file => JsonNode.Parse(File.ReadAllText(file))!).ToList();
+        var peakMb = double.Parse(args.Get("memory-kb"), CultureInfo.InvariantCulture) / 1024;
+
+        var rows = new List<Row>
+        {
+            Load(raw, "client_credentials", "client_credentials tokens/s", "≥ 4,800/s, p99 < 20 ms", signatures, "RS256 signatures/s (1 per token)"),
+            Load(raw, "refresh_token", "refresh_token tokens/s", "—", signatures / 3, "RS256 signatures/s ÷ 3 (access, ID and refresh token)"),
+            Load(raw, "discovery", "discovery requests/s", "> 20,000/s", null, "—"),
+            Load(raw, "jwks", "JWKS requests/s", "> 20,000/s", null, "—"),
+            new("interactive sign-ins/s", signins["signins_per_second"]!.GetValue<double>(), null, null,
+                signins["errors"]!.GetValue<int>(), "≥ 90% of the hash limit", hashes, "password hashes/s (1 per sign-in)"),
+        };
+        rows.AddRange(coldStarts.Select(start => new Row(
+            $"cold start ms ({start["label"]})", start["median_ms"]!.GetValue<double>(), null, null, 0, "< 1,000 ms", null, "—")));
+        rows.Add(new Row("peak resident memory MB (VmHWM)", peakMb, null, null, 0, "< 200 MB", null, "—"));
+
+        var machine = Machine(args);
+        var table = new StringBuilder()
+            .AppendLine("| Figure | Measured | p50 / p99 ms | Errors | Goal | Machine limit | Ratio |")
+            .AppendLine("| --- | ---: | ---: | ---: | --- | --- | ---: |");
+        foreach (var row in rows)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {row.Figure} | {row.Value:N1} | {Latency(row)} | {row.Errors} | {row.Goal} | " +
+                $"{(row.Limit is { } limit ? limit.ToString("N1", CultureInfo.InvariantCulture) + " " + row.LimitName : row.LimitName)} | " +
+                $"{(row.Limit is { } l ? (row.Value / l).ToString("P0", CultureInfo.InvariantCulture) : "—")} |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(machine.Describe());
+        Console.WriteLine();
+        Console.Write(table.ToString());
+        Console.WriteLine();
+        Console.WriteLine("Sign-in steps, median ms: " + signins["steps_median_ms"]!.ToJsonString());
+
+        var json = new JsonObject
+        {
+            ["machine"] = JsonSerializer.SerializeToNode(machine),
+            ["figures"] = JsonSerializer.SerializeToNode(rows),
+            ["signin_steps_median_ms"] = signins["steps_median_ms"]!.DeepClone(),
+            ["cold_starts"] = new JsonArray([.. coldStarts.Select(start => start.DeepClone())]),
+            ["limits"] = limits.DeepClone(),
+        };
+        await File.WriteAllTextAsync(args.Get("out"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    private static string Latency(Row row) =>
+        row.P50 is { } p50 && row.P99 is { } p99 ? string.Create(CultureInfo.InvariantCulture, $"{p50:F2} / {p99:F2}") : "—";
+
+    /// <summary>The median of the rounds, figure by figure; errors are the total over all rounds.</summary>
+    private static Row Load(string raw, string name, string figure, string goal, double? limit, string limitName)
+    {
+        var rounds = File.ReadAllLines(Path.Combine(raw, name + ".jsonl"))
+            .Where(line => line.Length > 0)
+            .Select(line => JsonNode.Parse(line)!)
+            .ToList();
+        double Median(string field) => Stats.Median(rounds.Select(round => round[field]!.GetValue<double>()));
+        var errors = rounds.Sum(round => round["non200"]!.GetValue<int>() + round["socket_errors"]!.GetValue<int>());
+        return new Row(figure, Median("rps"), Median("p50_ms"), Median("p99_ms"), errors, goal, limit, limitName);
+    }
+
+    private static MachineInfo Machine(Arguments args)
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
+        var os = File.Exists("/etc/os-release")
+            ? File.ReadLines("/etc/os-release").FirstOrDefault(line => line.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"')
+            : null;
+        return new MachineInfo(cpu ?? "unknown", Environment.ProcessorCount, os ?? Environment.OSVersion.ToString(),
+            Environment.Version.ToString(), args.Get("wrk-cpus"), args.Get("server-cpus"), args.Get("load"));
+    }
+
+    public sealed record Row(string Figure, double Value, double? P50, double? P99, int Errors, string Goal, double? Limit, string LimitName);
+
+    public sealed record MachineInfo(string Cpu, int Cores, string Os, string Runtime, string WrkCpus, string ServerCpus, string Load)
+    {
+        public string Describe() =>
+            $"Machine: {Cpu}, {Cores} cores, {Os}, .NET {Runtime}. wrk on CPU(s) {WrkCpus}; server on CPU(s) {ServerCpus}. {Load}";
+    }
+}
