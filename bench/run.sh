@@ -59,7 +59,6 @@ export Database__DataDirectory=$WORK/data
 export RateLimits__TokenRequestsPerMinute=10000000
 export RateLimits__AccountFormsPerMinute=100000
 export Logging__LogLevel__Default=Warning
-export Logging__LogLevel__Microsoft.AspNetCore=Warning
 
 step "Machine limits (all cores, nothing else of ours running)"
 "${DRIVER[@]}" limits --out "$RAW/limits.json"
@@ -87,10 +86,17 @@ wrk_rounds() {
   taskset -c "$WRK_CPUS" wrk -t1 -c"$CONNECTIONS" -d5s -s "$script" "$target" > /dev/null
   for round in $(seq 1 "$ROUNDS"); do
     [[ -n "${REFRESH_SEEDS:-}" ]] && export BENCH_REFRESH_TOKENS=$REFRESH_SEEDS.$round
-    taskset -c "$WRK_CPUS" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$script" "$target" \
-      | grep '^BENCH_JSON ' | sed 's/^BENCH_JSON //' | tee -a "$RAW/$name.jsonl"
+    local before after line
+    before=$(server_ticks)
+    line=$(taskset -c "$WRK_CPUS" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$script" "$target" | grep '^BENCH_JSON ' | sed 's/^BENCH_JSON //')
+    after=$(server_ticks)
+    # The server's own CPU time per request: on a shared machine a steadier figure than requests/s.
+    echo "${line%\}},\"server_cpu_ticks\":$((after - before)),\"ticks_per_second\":$(getconf CLK_TCK)}" | tee -a "$RAW/$name.jsonl"
   done
 }
+
+# utime + stime of the server process, in clock ticks.
+server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 
 step "client_credentials: $CONNECTIONS connections, ${DURATION} s x $ROUNDS"
 wrk_rounds client_credentials bench/wrk/client_credentials.lua "$URL/connect/token"
@@ -113,7 +119,7 @@ REFRESH_SEEDS=$WORK/refresh wrk_rounds refresh_token bench/wrk/refresh_token.lua
 
 step "Interactive sign-ins: $SIGNIN_USERS concurrent browsers"
 "${DRIVER[@]}" signins --server "$URL" --secrets "$WORK/secrets.json" --concurrency "$SIGNIN_USERS" \
-  --first-user "$NEXT_USER" --warmup 5 --duration 20 --out "$RAW/signins.json"
+  --first-user "$NEXT_USER" --warmup 5 --duration 20 --server-pid "$SERVER_PID" --out "$RAW/signins.json"
 
 PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
 kill -TERM "$SERVER_PID"; wait "$SERVER_PID" || true

@@ -17,6 +17,7 @@ public static class ColdStart
         var runs = args.Int("runs", 5);
         var label = args.Get("label", "default");
         var times = new List<double>();
+        var cpu = new List<double>();
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { Timeout = TimeSpan.FromSeconds(2) };
 
         for (var run = 0; run < runs; run++)
@@ -44,12 +45,14 @@ public static class ColdStart
             }
 
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            cpu.Add(ProcessCpu.Milliseconds(server.Id) ?? double.NaN);
             await StopAsync(server);
         }
 
         var median = Stats.Median(times);
-        Console.WriteLine($"Cold start ({label}): median {median:F0} ms over {runs} starts ({string.Join(", ", times.Select(t => t.ToString("F0")))} ms)");
-        await File.WriteAllTextAsync(args.Get("out"), JsonSerializer.Serialize(new { name = "cold_start", label, median_ms = median, runs_ms = times }));
+        var cpuMedian = Stats.Median(cpu);
+        Console.WriteLine($"Cold start ({label}): median {median:F0} ms over {runs} starts ({string.Join(", ", times.Select(t => t.ToString("F0")))} ms); CPU used by then: median {cpuMedian:F0} ms");
+        await File.WriteAllTextAsync(args.Get("out"), JsonSerializer.Serialize(new { name = "cold_start", label, median_ms = median, runs_ms = times, cpu_median_ms = cpuMedian, runs_cpu_ms = cpu }));
         return 0;
     }
 

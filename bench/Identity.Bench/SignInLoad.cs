@@ -54,11 +54,14 @@ public static class SignInLoad
         Interlocked.Exchange(ref completed, 0);
         Interlocked.Exchange(ref errors, 0);
         times.Recording = true;
+        int? serverPid = args.Get("server-pid", "") is { Length: > 0 } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var cpuBefore = ProcessCpu.Milliseconds(serverPid);
         var started = Stopwatch.GetTimestamp();
         await Task.Delay(TimeSpan.FromSeconds(args.Int("duration", 20)));
         times.Recording = false;
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var done = Volatile.Read(ref completed);
+        var cpuPerSignIn = ProcessCpu.Milliseconds(serverPid) - cpuBefore is { } cpu && done > 0 ? cpu / done : (double?)null;
         stop.Cancel();
         await Task.WhenAll(workers);
 
@@ -71,9 +74,10 @@ public static class SignInLoad
             completed = done,
             errors,
             first_error = firstError,
+            server_cpu_ms_per_signin = cpuPerSignIn,
             steps_median_ms = steps.ToDictionary(step => step.Key, step => Math.Round(step.Value.MedianMs, 2)),
         };
-        Console.WriteLine($"Interactive sign-ins: {done / elapsed:F1}/s at {concurrency} users ({done} in {elapsed:F0} s, {errors} errors{(firstError is null ? "" : ": " + firstError)})");
+        Console.WriteLine($"Interactive sign-ins: {done / elapsed:F1}/s at {concurrency} users ({done} in {elapsed:F0} s, {errors} errors{(firstError is null ? "" : ": " + firstError)}), server CPU {cpuPerSignIn:F1} ms per sign-in");
         foreach (var (step, (median, count)) in steps)
         {
             Console.WriteLine($"  {step,-40} median {median,8:F2} ms  ({count} requests)");
