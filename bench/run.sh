@@ -131,6 +131,9 @@ SERVER_PID=
 step "Cold start on the existing database"
 "${DRIVER[@]}" coldstart --dll "$WORK/server/Identity.Server.dll" --server "$URL" --runs 5 --out "$RAW/coldstart.json"
 
+step "SQLite commit cost in the data folder"
+"${DRIVER[@]}" sqlite-commit --folder "$WORK" --out "$RAW/sqlite_commit.json"
+
 step "Report"
 "${DRIVER[@]}" report --raw "$RAW" --out "$RESULTS/latest.json" --memory-kb "$PEAK_KB" \
   --wrk-cpus "$WRK_CPUS (1 thread, $CONNECTIONS connections)" --server-cpus "$SERVER_CPUS" --load "$LOAD"

@@ -36,6 +36,13 @@ public static class Report
             $"cold start ms ({start["label"]})", start["median_ms"]!.GetValue<double>(), null, null, 0, "< 1,000 ms", null, "—",
             start["cpu_median_ms"]?.GetValue<double>())));
         rows.Add(new Row("peak resident memory MB (VmHWM)", peakMb, null, null, 0, "< 200 MB", null, "—"));
+        var sqlitePath = Path.Combine(raw, "sqlite_commit.json");
+        if (File.Exists(sqlitePath))
+        {
+            var sqlite = JsonNode.Parse(await File.ReadAllTextAsync(sqlitePath))!;
+            rows.Add(new Row("SQLite WAL commit ms, synchronous=NORMAL (server)", sqlite["normal_ms"]!.GetValue<double>(), null, null, 0, "—",
+                sqlite["full_ms"]!.GetValue<double>(), "ms with synchronous=FULL"));
+        }
 
         var machine = Machine(args);
         var table = new StringBuilder()

@@ -25,9 +25,19 @@ public sealed class ExportedFieldsRulesTests
     public void Validate_AcceptsSecretHash_WhenItIsBase64() =>
         Assert.Empty(Problems(Clients(new ClientEntry { ClientId = "svc", ClientSecretHash = Hash, GrantTypes = ["client_credentials"] })));
 
+    [Fact]
+    public void Validate_AcceptsSecretHash_WhenItIsAGeneratedSecretsSha256() =>
+        Assert.Empty(Problems(Clients(new ClientEntry
+        {
+            ClientId = "svc",
+            ClientSecretHash = Identity.Server.Features.Oidc.ClientAuthentication.GeneratedSecretHash.Compute("a generated secret"),
+            GrantTypes = ["client_credentials"],
+        })));
+
     [Theory]
     [InlineData("secret-of-sixteen-chars", "AQID", "clientSecret and clientSecretHash are both given; give one")]
     [InlineData(null, "not base64!", "clientSecretHash is not a stored secret hash")]
+    [InlineData(null, "sha256:AQID", "clientSecretHash is not a stored secret hash")]
     public void Validate_RefusesSecretHash_WhenItCannotBeStored(string? secret, string hash, string message) =>
         Assert.Contains(message, string.Join("\n", Problems(Clients(WebClient() with { ClientSecret = secret, ClientSecretHash = hash }))));
 

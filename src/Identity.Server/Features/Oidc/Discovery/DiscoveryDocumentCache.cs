@@ -64,8 +64,10 @@ public sealed class DiscoveryDocumentCache(RequestDelegate next, IOptionsMonitor
             return null;
         }
 
+        // Never replay a cookie to everyone who asks next; the length is set from the body.
         var headers = response.Headers
-            .Where(header => !string.Equals(header.Key, HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase))
+            .Where(header => !string.Equals(header.Key, HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(header.Key, HeaderNames.SetCookie, StringComparison.OrdinalIgnoreCase))
             .ToArray();
         return new CachedDocument(options, headers, body);
     }
