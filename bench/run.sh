@@ -91,8 +91,9 @@ wrk_rounds() {
     [[ -n "${REFRESH_SEEDS:-}" ]] && export BENCH_REFRESH_TOKENS=$REFRESH_SEEDS.$round
     local before after line
     before=$(server_ticks)
-    line=$(taskset -c "$WRK_CPUS" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$script" "$target" | grep '^BENCH_JSON ' | sed 's/^BENCH_JSON //')
+    line=$(taskset -c "$WRK_CPUS" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$script" "$target" | grep '^BENCH_JSON ' | sed 's/^BENCH_JSON //' || true)
     after=$(server_ticks)
+    [[ -n "$line" ]] || { echo "wrk printed no result for $name (see bench/wrk/*.lua)" >&2; exit 1; }
     # The server's own CPU time per request: on a shared machine a steadier figure than requests/s.
     echo "${line%\}},\"server_cpu_ticks\":$((after - before)),\"ticks_per_second\":$(getconf CLK_TCK)}" | tee -a "$RAW/$name.jsonl"
   done
