@@ -3,6 +3,7 @@ using Identity.Server.Features.Oidc.ClientAuthentication;
 using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Handlers;
 using Identity.Server.Features.Oidc.Keys;
+using Identity.Server.Features.Oidc.ScopeLookup;
 using Identity.Server.Features.Oidc.Tokens;
 using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore.Models;
@@ -35,6 +36,7 @@ public static class OidcServerExtensions
             {
                 options.UseEntityFrameworkCore().UseDbContext<ApplicationDbContext>();
                 options.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, ClientApplicationManager>();
+                options.ReplaceScopeManager<OpenIddictEntityFrameworkCoreScope, RequestScopeManager>();
             })
             .AddServer(options =>
             {
