@@ -76,6 +76,8 @@ max_connections = 300
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+# Each test drops its database at once; a vacuum worker in it would make the drop fail.
+autovacuum = off
 CONF
     fi
     [ "$(id -u)" = "0" ] && touch "$log" && chown postgres: "$log"
