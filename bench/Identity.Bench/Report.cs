@@ -50,7 +50,7 @@ public static class Report
             .AppendLine("| --- | ---: | ---: | ---: | ---: | --- | --- | ---: |");
         foreach (var row in rows)
         {
-            table.AppendLine(CultureInfo.InvariantCulture, $"| {row.Figure} | {row.Value:N1} | {Latency(row)} | {row.Errors} | {Cpu(row)} | {row.Goal} | " +
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {row.Figure} | {row.Value.ToString(row.Value < 1 ? "F3" : "N1", CultureInfo.InvariantCulture)} | {Latency(row)} | {row.Errors} | {Cpu(row)} | {row.Goal} | " +
                 $"{(row.Limit is { } limit ? limit.ToString("N1", CultureInfo.InvariantCulture) + " " + row.LimitName : row.LimitName)} | " +
                 $"{(row.Limit is { } l ? (row.Value / l).ToString("P0", CultureInfo.InvariantCulture) : "—")} |");
         }

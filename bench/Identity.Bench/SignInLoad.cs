@@ -42,6 +42,12 @@ public static class SignInLoad
                         Interlocked.Increment(ref completed);
                     }
                 }
+                catch (OutOfUsersException exception)
+                {
+                    // Every further sign-in would fail at once: stop this browser rather than count a flood of errors.
+                    firstError ??= exception.Message;
+                    return;
+                }
                 catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or TaskCanceledException)
                 {
                     Interlocked.Increment(ref errors);
@@ -214,7 +220,7 @@ public static class SignInLoad
         var index = Interlocked.Increment(ref _nextUser) - 1;
         return index < secrets.Users.Count
             ? secrets.Users[index]
-            : throw new InvalidOperationException("Out of users: import more (BENCH_USERS) or sign in for a shorter time.");
+            : throw new OutOfUsersException();
     }
 
     private static HttpClient CreateHttp(Uri server) =>
@@ -224,3 +230,6 @@ public static class SignInLoad
             Timeout = TimeSpan.FromSeconds(60),
         };
 }
+
+/// <summary>Every imported user has signed in once; reusing one within 30 seconds would replay its authenticator code.</summary>
+public sealed class OutOfUsersException() : Exception("Out of users: import more (BENCH_USERS) or sign in for a shorter time.");
