@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Identity.Server.Data.Coordination;
 
 /// <summary>
-/// How many times something happened for one key (an address, an account) in one fixed time window,
-/// shared by every node. Rows are useless once <see cref="ExpiresAt"/> has passed and may be pruned.
+/// How many times something happened for one key (an address, an account) in its current window,
+/// shared by every node. A window starts at the first hit after the previous one ended, as ASP.NET
+/// Core's fixed-window limiter does. Rows are useless once <see cref="ExpiresAt"/> has passed and may be pruned.
 /// </summary>
 public sealed class WindowCounter
 {
@@ -26,7 +27,7 @@ internal sealed class WindowCounterConfiguration : IEntityTypeConfiguration<Wind
     public void Configure(EntityTypeBuilder<WindowCounter> builder)
     {
         builder.ToTable("WindowCounters");
-        builder.HasKey(row => new { row.Key, row.WindowStart });
+        builder.HasKey(row => row.Key);
         builder.Property(row => row.Key).HasMaxLength(200);
         builder.HasIndex(row => row.ExpiresAt);
     }

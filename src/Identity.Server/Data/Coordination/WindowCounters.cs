@@ -7,53 +7,55 @@ public readonly record struct CounterPermit(bool Granted, TimeSpan RetryAfter);
 
 /// <summary>
 /// Fixed-window counters in the database, so a limit holds across every node instead of per node.
-/// Taking a permit is one conditional increment (<c>Count &lt; cap</c>) whose affected-row count
-/// decides, or the insert of the window's first row; two nodes racing can never both take the last
-/// permit, as they could with a count followed by an insert.
+/// Taking a permit is one conditional update (<c>Count &lt; cap</c>, or restarting an ended window)
+/// whose affected-row count decides, or the insert of the key's first row; two nodes racing can
+/// never both take the last permit, as they could with a count followed by an insert.
 /// </summary>
 public sealed class WindowCounters(ApplicationDbContext db, TimeProvider time)
 {
+    private static readonly CounterPermit Granted = new(true, TimeSpan.Zero);
+
     public async Task<CounterPermit> TryTakeAsync(string key, TimeSpan window, int cap, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var length = (long)window.TotalMilliseconds;
-        var start = now - (now % length);
-        var refused = new CounterPermit(false, TimeSpan.FromMilliseconds(start + length - now));
+        var ends = now + (long)window.TotalMilliseconds;
+        var rows = db.Set<WindowCounter>().Where(row => row.Key == key);
 
-        if (await IncrementAsync(key, start, cap, cancellationToken))
+        if (await IncrementAsync(key, now, cap, cancellationToken)
+            || await rows.Where(row => row.ExpiresAt <= now).ExecuteUpdateAsync(
+                row => row.SetProperty(r => r.Count, 1).SetProperty(r => r.WindowStart, now).SetProperty(r => r.ExpiresAt, ends), cancellationToken) == 1)
         {
-            return new CounterPermit(true, TimeSpan.Zero);
+            return Granted;
         }
 
-        if (cap < 1 || await db.Set<WindowCounter>().AnyAsync(row => row.Key == key && row.WindowStart == start, cancellationToken))
+        if (await rows.AsNoTracking().Select(row => (long?)row.ExpiresAt).FirstOrDefaultAsync(cancellationToken) is { } expires)
         {
-            return refused;
+            return Refused(expires, now);
         }
 
-        var row = new WindowCounter { Key = key, WindowStart = start, Count = 1, ExpiresAt = start + length };
-        db.Add(row);
+        var added = new WindowCounter { Key = key, WindowStart = now, Count = 1, ExpiresAt = ends };
+        db.Add(added);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new CounterPermit(true, TimeSpan.Zero);
+            return Granted;
         }
         catch (DbUpdateException)
         {
             // Another node opened the window at the same moment: count against its row instead.
-            db.Entry(row).State = EntityState.Detached;
-            return await IncrementAsync(key, start, cap, cancellationToken) ? new CounterPermit(true, TimeSpan.Zero) : refused;
+            db.Entry(added).State = EntityState.Detached;
+            return await IncrementAsync(key, now, cap, cancellationToken) ? Granted : Refused(ends, now);
         }
         finally
         {
-            if (db.Entry(row).State != EntityState.Detached)
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
+            db.Entry(added).State = EntityState.Detached;
         }
     }
 
-    private async Task<bool> IncrementAsync(string key, long start, int cap, CancellationToken cancellationToken) =>
+    private static CounterPermit Refused(long expires, long now) => new(false, TimeSpan.FromMilliseconds(Math.Max(0, expires - now)));
+
+    private async Task<bool> IncrementAsync(string key, long now, int cap, CancellationToken cancellationToken) =>
         await db.Set<WindowCounter>()
-            .Where(row => row.Key == key && row.WindowStart == start && row.Count < cap)
+            .Where(row => row.Key == key && row.ExpiresAt > now && row.Count < cap)
             .ExecuteUpdateAsync(row => row.SetProperty(r => r.Count, r => r.Count + 1), cancellationToken) == 1;
 }

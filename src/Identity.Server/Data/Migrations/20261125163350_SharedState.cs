@@ -63,7 +63,7 @@ namespace Identity.Server.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WindowCounters", x => new { x.Key, x.WindowStart });
+                    table.PrimaryKey("PK_WindowCounters", x => x.Key);
                 });
 
             migrationBuilder.InsertData(
