@@ -13,7 +13,7 @@ namespace Identity.ClusterTests;
 /// tokens: after a restart on the same database, everything whose request had been answered with
 /// success is there — the account, its audit entry, the token.
 /// </summary>
-public sealed class CrashRecoveryTests : IAsyncLifetime
+public abstract class CrashRecoveryTests(bool postgres) : IAsyncLifetime
 {
     private const int Registrants = 4;
     private const int Services = 4;
@@ -22,7 +22,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = (await Cluster.CreateAsync()).With("Accounts:AllowSelfRegistration", "true");
+        _cluster = (await Cluster.CreateAsync(postgres)).With("Accounts:AllowSelfRegistration", "true");
         await _cluster.ImportAsync(ClusterData.Clients);
     }
 
@@ -128,3 +128,9 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         return answer.Body.TryGetProperty("active", out var active) && active.GetBoolean();
     }
 }
+
+/// <summary>The default: a SQLite file (WAL).</summary>
+public sealed class CrashRecoveryOnSqliteTests() : CrashRecoveryTests(postgres: false);
+
+/// <summary>PostgreSQL.</summary>
+public sealed class CrashRecoveryOnPostgresTests() : CrashRecoveryTests(postgres: true);

@@ -1,6 +1,7 @@
 using System.Net;
 using Identity.ClusterTests.Infrastructure;
 using Identity.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Identity.ClusterTests;
 
@@ -8,7 +9,7 @@ namespace Identity.ClusterTests;
 /// Limits count across the nodes: an attacker spreading requests over the load balancer gets each
 /// limit once, not once per node.
 /// </summary>
-public sealed class SharedLimitsTests : IAsyncLifetime
+public abstract class SharedLimitsTests(bool postgres) : IAsyncLifetime
 {
     private const int TextsPerNumber = 3;
     private const int FormPostsPerMinute = 4;
@@ -19,7 +20,7 @@ public sealed class SharedLimitsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = (await Cluster.CreateAsync())
+        _cluster = (await Cluster.CreateAsync(postgres))
             .With("SecondFactors:SendsPerDestinationPerHour", TextsPerNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("RateLimits:AccountFormsPerMinute", FormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await _cluster.ImportAsync(ClusterData.Clients);
@@ -69,5 +70,13 @@ public sealed class SharedLimitsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
+        await using var db = _cluster.OpenDatabase();
+        Assert.Equal(FormPostsPerMinute, (await db.WindowCounters.SingleAsync(row => row.Key == "account-forms:192.0.2.77")).Count);
     }
 }
+
+/// <summary>On one SQLite file.</summary>
+public sealed class SharedLimitsOnSqliteTests() : SharedLimitsTests(postgres: false);
+
+/// <summary>On one PostgreSQL database.</summary>
+public sealed class SharedLimitsOnPostgresTests() : SharedLimitsTests(postgres: true);

@@ -7,11 +7,11 @@ namespace Identity.ClusterTests;
 /// Two nodes started at the same moment on an empty database: migrations, key creation and the
 /// first-administrator link must not race into two key sets, a failed start or two live links.
 /// </summary>
-public sealed class SimultaneousStartTests : IAsyncLifetime
+public abstract class SimultaneousStartTests(bool postgres) : IAsyncLifetime
 {
     private Cluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await Cluster.CreateAsync();
+    public async Task InitializeAsync() => _cluster = await Cluster.CreateAsync(postgres);
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
@@ -46,3 +46,9 @@ public sealed class SimultaneousStartTests : IAsyncLifetime
         Assert.Single(outputs, output => output.Contains("The setup link printed by the first server to start stays valid until", StringComparison.Ordinal));
     }
 }
+
+/// <summary>On one SQLite file.</summary>
+public sealed class SimultaneousStartOnSqliteTests() : SimultaneousStartTests(postgres: false);
+
+/// <summary>On one PostgreSQL database.</summary>
+public sealed class SimultaneousStartOnPostgresTests() : SimultaneousStartTests(postgres: true);

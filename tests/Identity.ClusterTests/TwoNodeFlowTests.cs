@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Identity.ClusterTests.Infrastructure;
 using Identity.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Identity.ClusterTests;
 
@@ -10,7 +11,7 @@ namespace Identity.ClusterTests;
 /// Two nodes on one database behind a load balancer that sends each step of a sign-in and of a
 /// client's token life to the other node: nothing a step needs may live in one node's memory.
 /// </summary>
-public sealed class TwoNodeFlowTests : IAsyncLifetime
+public abstract class TwoNodeFlowTests(bool postgres) : IAsyncLifetime
 {
     private const string Email = "traveller@example.com";
 
@@ -20,7 +21,7 @@ public sealed class TwoNodeFlowTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await Cluster.CreateAsync();
+        _cluster = await Cluster.CreateAsync(postgres);
         await _cluster.ImportAsync(ClusterData.Clients);
         await _cluster.ImportAsync(ClusterData.UsersWithSms(ClusterData.Phone, Email));
         _a = await _cluster.StartReadyAsync("A");
@@ -68,6 +69,10 @@ public sealed class TwoNodeFlowTests : IAsyncLifetime
         var afterRevocation = await flow.RefreshAsync(_cluster.Api(_b), refreshed.RefreshToken);
         Assert.Equal(HttpStatusCode.BadRequest, afterRevocation.Status);
         Assert.Equal("invalid_grant", afterRevocation.Error);
+
+        // And it all went through the one database the test set up.
+        await using var db = _cluster.OpenDatabase();
+        Assert.True(await db.Users.AnyAsync(user => user.Email == Email));
     }
 
     [Fact]
@@ -83,3 +88,9 @@ public sealed class TwoNodeFlowTests : IAsyncLifetime
     internal static IReadOnlyList<string> KeyIds(string jwks) =>
         [.. JsonDocument.Parse(jwks).RootElement.GetProperty("keys").EnumerateArray().Select(key => key.GetProperty("kid").GetString()!).Order(StringComparer.Ordinal)];
 }
+
+/// <summary>Both nodes on one SQLite file (one machine, two processes).</summary>
+public sealed class TwoNodeFlowOnSqliteTests() : TwoNodeFlowTests(postgres: false);
+
+/// <summary>Both nodes on one PostgreSQL database, as in production.</summary>
+public sealed class TwoNodeFlowOnPostgresTests() : TwoNodeFlowTests(postgres: true);

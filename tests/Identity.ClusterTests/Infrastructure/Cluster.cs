@@ -1,13 +1,13 @@
 using System.Globalization;
 using Identity.IntegrationTests.Infrastructure;
 using Identity.Server.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Identity.ClusterTests.Infrastructure;
 
 /// <summary>
 /// Server nodes sharing one database behind a test-controlled load balancer, with a fake Twilio and an
-/// SMTP sink they all use. The database is a SQLite file in a fresh folder every node opens.
+/// SMTP sink they all use. The database is a SQLite file in a fresh folder every node opens, or a
+/// fresh PostgreSQL database.
 /// </summary>
 public sealed class Cluster : IAsyncDisposable
 {
@@ -16,10 +16,11 @@ public sealed class Cluster : IAsyncDisposable
     private readonly List<ServerNode> _nodes = [];
     private readonly List<IDisposable> _clients = [];
 
-    private Cluster(SmtpSink smtp, string dataDirectory)
+    private Cluster(SmtpSink smtp, string dataDirectory, ClusterDatabase database)
     {
         Smtp = smtp;
         DataDirectory = dataDirectory;
+        Database = database;
         Settings = new Dictionary<string, string?>
         {
             ["Oidc:Issuer"] = LoadBalancer.PublicAddress.ToString(),
@@ -38,7 +39,13 @@ public sealed class Cluster : IAsyncDisposable
             ["Email:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Email:Smtp:From"] = "identity@example.com",
         };
+        foreach (var (key, value) in database.Settings)
+        {
+            Settings[key] = value;
+        }
     }
+
+    public ClusterDatabase Database { get; }
 
     public FakeTwilio Twilio { get; } = new();
 
@@ -49,11 +56,12 @@ public sealed class Cluster : IAsyncDisposable
     /// <summary>Every node's settings, as environment variables; change before starting nodes.</summary>
     public Dictionary<string, string?> Settings { get; }
 
-    public static async Task<Cluster> CreateAsync()
+    public static async Task<Cluster> CreateAsync(bool postgres = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "identity-cluster", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        return new Cluster(await SmtpSink.StartAsync(), directory);
+        var database = postgres ? await ClusterDatabase.PostgresAsync() : ClusterDatabase.SqliteFile(directory);
+        return new Cluster(await SmtpSink.StartAsync(), directory, database);
     }
 
     public Cluster With(string key, string? value)
@@ -109,11 +117,7 @@ public sealed class Cluster : IAsyncDisposable
     }
 
     /// <summary>The shared database, read directly to check what survived.</summary>
-    public ApplicationDbContext OpenDatabase() =>
-        new(new DbContextOptionsBuilder<ApplicationDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(DataDirectory, "identity.db")};Pooling=False")
-            .UseOpenIddict()
-            .Options);
+    public ApplicationDbContext OpenDatabase() => Database.Open();
 
     public async ValueTask DisposeAsync()
     {
@@ -129,6 +133,7 @@ public sealed class Cluster : IAsyncDisposable
 
         Twilio.Dispose();
         await Smtp.DisposeAsync();
+        await Database.DisposeAsync();
         IdentityServerFactory.TryDelete(DataDirectory);
     }
 }
