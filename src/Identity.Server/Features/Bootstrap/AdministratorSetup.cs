@@ -33,7 +33,18 @@ public sealed class AdministratorSetup(
             return new AdministratorAccountResult.LinkClosed(state == SetupLinkState.Open ? SetupLinkState.NotFound : state);
         }
 
-        var result = await accounts.CreateOrPromoteAsync(email, password, displayName, cancellationToken);
+        AdministratorAccountResult result;
+        try
+        {
+            result = await accounts.CreateOrPromoteAsync(email, password, displayName, cancellationToken);
+        }
+        catch
+        {
+            // All or nothing: an administrator that was not created must not cost the link.
+            await tokens.ReopenAsync(usedAt.Value, CancellationToken.None);
+            throw;
+        }
+
         switch (result)
         {
             case AdministratorAccountResult.Created created:
