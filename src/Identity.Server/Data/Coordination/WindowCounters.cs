@@ -19,18 +19,15 @@ public sealed class WindowCounters(ApplicationDbContext db, TimeProvider time)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var ends = now + (long)window.TotalMilliseconds;
-        var rows = db.Set<WindowCounter>().Where(row => row.Key == key);
-
-        if (await IncrementAsync(key, now, cap, cancellationToken)
-            || await rows.Where(row => row.ExpiresAt <= now).ExecuteUpdateAsync(
-                row => row.SetProperty(r => r.Count, 1).SetProperty(r => r.WindowStart, now).SetProperty(r => r.ExpiresAt, ends), cancellationToken) == 1)
+        if (await CountAsync(key, now, ends, cap, cancellationToken))
         {
             return Granted;
         }
 
-        if (await rows.AsNoTracking().Select(row => (long?)row.ExpiresAt).FirstOrDefaultAsync(cancellationToken) is { } expires)
+        if (await db.Set<WindowCounter>().Where(row => row.Key == key).Select(row => (long?)row.ExpiresAt).FirstOrDefaultAsync(cancellationToken) is { } expires)
         {
-            return Refused(expires, now);
+            // The row may have been inserted by another request since the first try: count once more.
+            return await CountAsync(key, now, ends, cap, cancellationToken) ? Granted : Refused(expires, now);
         }
 
         var added = new WindowCounter { Key = key, WindowStart = now, Count = 1, ExpiresAt = ends };
@@ -44,7 +41,7 @@ public sealed class WindowCounters(ApplicationDbContext db, TimeProvider time)
         {
             // Another node opened the window at the same moment: count against its row instead.
             db.Entry(added).State = EntityState.Detached;
-            return await IncrementAsync(key, now, cap, cancellationToken) ? Granted : Refused(ends, now);
+            return await CountAsync(key, now, ends, cap, cancellationToken) ? Granted : Refused(ends, now);
         }
         finally
         {
@@ -53,6 +50,12 @@ public sealed class WindowCounters(ApplicationDbContext db, TimeProvider time)
     }
 
     private static CounterPermit Refused(long expires, long now) => new(false, TimeSpan.FromMilliseconds(Math.Max(0, expires - now)));
+
+    /// <summary>Counts one in the live window, or restarts an ended one; false when the window is full or missing.</summary>
+    private async Task<bool> CountAsync(string key, long now, long ends, int cap, CancellationToken cancellationToken) =>
+        await IncrementAsync(key, now, cap, cancellationToken)
+        || await db.Set<WindowCounter>().Where(row => row.Key == key && row.ExpiresAt <= now).ExecuteUpdateAsync(
+            row => row.SetProperty(r => r.Count, 1).SetProperty(r => r.WindowStart, now).SetProperty(r => r.ExpiresAt, ends), cancellationToken) == 1;
 
     private async Task<bool> IncrementAsync(string key, long now, int cap, CancellationToken cancellationToken) =>
         await db.Set<WindowCounter>()
