@@ -41,7 +41,7 @@ public abstract class ClusterDatabase : IAsyncDisposable
         public override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
         public override ApplicationDbContext Open() =>
-            new(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite($"Data Source={file};Pooling=False").UseOpenIddict().Options);
+            new SqliteApplicationDbContext(new DbContextOptionsBuilder<SqliteApplicationDbContext>().UseSqlite($"Data Source={file};Pooling=False").UseOpenIddict().Options);
     }
 
     private sealed class Postgres(string server, string connectionString, string name) : ClusterDatabase
@@ -53,7 +53,7 @@ public abstract class ClusterDatabase : IAsyncDisposable
         };
 
         public override ApplicationDbContext Open() =>
-            new(new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql(connectionString).UseOpenIddict().Options);
+            new PostgresApplicationDbContext(new DbContextOptionsBuilder<PostgresApplicationDbContext>().UseNpgsql(connectionString).UseOpenIddict().Options);
 
         public override async ValueTask DisposeAsync()
         {

@@ -27,6 +27,7 @@ public sealed class SharedDatabaseServers : IDisposable
     {
         Second.Dispose();
         First.Dispose();
+        TestDatabase.Drop(First.DataDirectory);
         IdentityServerFactory.TryDelete(First.DataDirectory);
     }
 }

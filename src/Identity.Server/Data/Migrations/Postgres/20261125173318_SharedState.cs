@@ -4,7 +4,7 @@
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Identity.Server.Data.Migrations
+namespace Identity.Server.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class SharedState : Migration
@@ -16,10 +16,10 @@ namespace Identity.Server.Data.Migrations
                 name: "ClusterLocks",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    LeasedUntil = table.Column<long>(type: "INTEGER", nullable: false),
-                    LeaseHolder = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    LeasedUntil = table.Column<long>(type: "bigint", nullable: false),
+                    LeaseHolder = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,10 +30,10 @@ namespace Identity.Server.Data.Migrations
                 name: "SetupLinks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
+                    UsedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -44,8 +44,8 @@ namespace Identity.Server.Data.Migrations
                 name: "UsedPasskeyCeremonies",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,10 +56,10 @@ namespace Identity.Server.Data.Migrations
                 name: "WindowCounters",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    WindowStart = table.Column<long>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WindowStart = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
