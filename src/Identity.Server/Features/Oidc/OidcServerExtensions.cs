@@ -59,6 +59,7 @@ public static class OidcServerExtensions
                     .AddEventHandler(RejectMalformedMaxAge.Descriptor)
                     .AddEventHandler(RejectMalformedCodeChallenge.Descriptor)
                     .AddEventHandler(RejectInvalidIdTokenHint.Descriptor);
+                options.AddEventHandler(PublishEndpointsUnderIssuer.Descriptor);
 
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
