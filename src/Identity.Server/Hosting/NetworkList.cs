@@ -39,7 +39,10 @@ public sealed class NetworkList
             return true;
         }
 
-        return IPNetwork.TryParse(text, out network);
+        // "10.0.0.1/8" is refused rather than read as 10.0.0.0/8: a typo in a trust list should stop the start.
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return IPNetwork.TryParse(text, out network) && slash > 0
+            && IPAddress.TryParse(text[..slash], out var given) && given.Equals(network.BaseAddress);
     }
 
     /// <summary>Whether the address is in one of the networks; an IPv4 address may come as IPv4-mapped IPv6.</summary>
