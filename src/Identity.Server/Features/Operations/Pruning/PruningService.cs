@@ -1,41 +1,20 @@
+using Identity.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Identity.Server.Features.Operations.Pruning;
 
-/// <summary>Runs <see cref="StalePruning"/> at start and then every <see cref="PruningOptions.Interval"/>, on TimeProvider's clock.</summary>
+/// <summary>Runs <see cref="StalePruning"/> at start and then every <see cref="PruningOptions.Interval"/>.</summary>
 public sealed class PruningService(
     IServiceScopeFactory scopes,
     IOptions<PruningOptions> options,
     TimeProvider time,
-    ILogger<PruningService> logger) : BackgroundService
+    ILogger<PruningService> logger) : PeriodicService(scopes, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await PruneOnceAsync(stoppingToken);
-            try
-            {
-                await Task.Delay(options.Value.Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.Interval;
 
-    private async Task PruneOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<StalePruning>().PruneAsync(stoppingToken);
-        }
-        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-        {
-            // Dead rows stay a little longer; nothing depends on them being gone.
-            PruningLog.PruneFailed(logger, exception);
-        }
-    }
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<StalePruning>().PruneAsync(cancellationToken);
+
+    // Dead rows stay a little longer; nothing depends on them being gone.
+    protected override void OnFailed(Exception exception) => PruningLog.PruneFailed(logger, exception);
 }
