@@ -20,6 +20,20 @@ if [ ! -x "$chromium" ]; then
   fi
 fi
 
+# The integration suite runs a second time on PostgreSQL, and any test project may use the server
+# IDENTITY_TEST_POSTGRES names: a private one on 127.0.0.1:5432 unless one is given.
+if [ -z "${IDENTITY_TEST_POSTGRES:-}" ]; then
+  if ! IDENTITY_PG_PORT=5432 bash scripts/postgres.sh status; then
+    trap 'IDENTITY_PG_PORT=5432 bash scripts/postgres.sh stop || true' EXIT
+  fi
+  if ! IDENTITY_TEST_POSTGRES="$(IDENTITY_PG_PORT=5432 bash scripts/postgres.sh start)"; then
+    echo "PostgreSQL could not be started on 127.0.0.1:5432 (see the message above); the PostgreSQL run of the" >&2
+    echo "integration tests needs it. Free the port, install postgresql, or set IDENTITY_TEST_POSTGRES." >&2
+    exit 1
+  fi
+fi
+export IDENTITY_TEST_POSTGRES
+
 dotnet tool restore >/dev/null
 dotnet restore Identity.sln
 dotnet build Identity.sln --no-restore -c Release
@@ -27,10 +41,15 @@ dotnet build Identity.sln --no-restore -c Release
 results="$(mktemp -d)"
 status=0
 # One test project at a time (-m:1): the browser journeys keep two cores to themselves.
-dotnet test Identity.sln --no-build -c Release -m:1 --logger "console;verbosity=normal" \
+IDENTITY_TEST_DATABASE=Sqlite dotnet test Identity.sln --no-build -c Release -m:1 --logger "console;verbosity=normal" \
   --results-directory "$results" 2>&1 | tee "$results/console.log" || status=$?
 
-# One closing line with the totals of every test project.
+# The integration suite again, every server on a fresh PostgreSQL database of its own.
+echo "Integration tests on PostgreSQL:"
+IDENTITY_TEST_DATABASE=Postgres dotnet test tests/Identity.IntegrationTests --no-build -c Release -m:1 \
+  --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee -a "$results/console.log" || status=$?
+
+# One closing line with the totals of every test project and run.
 awk '/^ +Passed: [0-9]+$/ { passed += $2 }
      /^ +Failed: [0-9]+$/ { failed += $2 }
      /^ +Skipped: [0-9]+$/ { skipped += $2 }

@@ -2,6 +2,7 @@ using Identity.Server.Features.Oidc.Keys;
 using Identity.Server.Features.SecondFactors.Authenticator;
 using Identity.Server.Features.SecondFactors.Codes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,10 +13,15 @@ namespace Identity.Server.Data;
 /// authorizations, scopes and tokens, the token signing keys, second-factor codes, known devices, the
 /// audit log and the Data Protection key ring.
 /// Keeping all of them together means any node reading this database can serve any request.
+/// The model is the same on every engine; <see cref="SqliteApplicationDbContext"/> and
+/// <see cref="PostgresApplicationDbContext"/> carry each engine's migrations.
 /// </summary>
-public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
+public class ApplicationDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Identity's table layout (version 3 adds passkeys); the migrations are built for it.</summary>
+    public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<StoredSigningKey> SigningKeys => Set<StoredSigningKey>();

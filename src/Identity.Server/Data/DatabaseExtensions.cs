@@ -9,8 +9,10 @@ namespace Identity.Server.Data;
 public static class DatabaseExtensions
 {
     /// <summary>
-    /// Registers the database. <c>ConnectionStrings:Identity</c> names it; a relative SQLite file
-    /// path is placed under <see cref="DatabaseOptions.DataDirectory"/>.
+    /// Registers the database. <see cref="DatabaseOptions.Provider"/> chooses the engine and
+    /// <c>ConnectionStrings:Identity</c> names the database; a relative SQLite file path is placed under
+    /// <see cref="DatabaseOptions.DataDirectory"/>. Everything else resolves <see cref="ApplicationDbContext"/>
+    /// and gets the chosen engine's context.
     /// </summary>
     public static WebApplicationBuilder AddIdentityDatabase(this WebApplicationBuilder builder)
     {
@@ -18,15 +20,27 @@ public static class DatabaseExtensions
             .BindConfiguration(DatabaseOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidation>();
 
         builder.Services.AddSingleton<DataDirectory>();
-        builder.Services.AddDbContext<ApplicationDbContext>((services, options) =>
+        builder.Services.AddDbContext<SqliteApplicationDbContext>((services, options) =>
         {
             var connectionString = services.GetRequiredService<DataDirectory>()
                 .ResolveSqliteConnectionString(builder.Configuration.GetConnectionString("Identity"));
             options.UseSqlite(connectionString);
             options.UseOpenIddict();
         });
+        builder.Services.AddDbContext<PostgresApplicationDbContext>(options =>
+        {
+            options.UseNpgsql(builder.Configuration.GetConnectionString("Identity"));
+            options.UseOpenIddict();
+        });
+
+        // Chosen per resolution rather than at registration, so settings applied to the built host count.
+        builder.Services.AddScoped<ApplicationDbContext>(services =>
+            services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? services.GetRequiredService<PostgresApplicationDbContext>()
+                : services.GetRequiredService<SqliteApplicationDbContext>());
         builder.Services.AddScoped<DatabaseMigrator>();
 
         // Cookies, antiforgery tokens and account links are protected with keys every node must share.

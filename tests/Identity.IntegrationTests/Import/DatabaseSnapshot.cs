@@ -1,5 +1,7 @@
 using Identity.IntegrationTests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using Identity.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Identity.IntegrationTests.Import;
 
@@ -13,12 +15,14 @@ public static class DatabaseSnapshot
         "OpenIddictApplications", "OpenIddictScopes",
     ];
 
-    public static async Task<IReadOnlyList<string>> TakeAsync(IdentityServerFactory server)
+    public static Task<IReadOnlyList<string>> TakeAsync(IdentityServerFactory server) =>
+        server.WithScopeAsync(services => ReadAsync(services.GetRequiredService<ApplicationDbContext>()));
+
+    private static async Task<IReadOnlyList<string>> ReadAsync(ApplicationDbContext db)
     {
-        _ = server.Services; // Starts the server, which creates the database, if no request has yet.
         var rows = new List<string>();
-        await using var connection = new SqliteConnection($"Data Source={server.DatabaseFile};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
         foreach (var table in Tables)
         {
             await using var command = connection.CreateCommand();

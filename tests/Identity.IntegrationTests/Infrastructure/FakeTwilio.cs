@@ -26,13 +26,17 @@ public sealed partial class FakeTwilio : IDisposable
 
     public string Url => _server.Urls[0];
 
-    /// <summary>Points a server at this fake: short timeout and one retry, so failure tests stay quick.</summary>
-    public IdentityServerFactory Configure(IdentityServerFactory server) => server
+    /// <summary>
+    /// Points a server at this fake with one retry. The timeout is generous by default, so a busy machine
+    /// answering late does not turn one text into a retried second; the tests of an unanswered send
+    /// shorten it.
+    /// </summary>
+    public IdentityServerFactory Configure(IdentityServerFactory server, TimeSpan? timeout = null) => server
         .With("Sms:Twilio:AccountSid", AccountSid)
         .With("Sms:Twilio:AuthToken", AuthToken)
         .With("Sms:Twilio:From", From)
         .With("Sms:Twilio:ApiBaseUrl", Url)
-        .With("Sms:Twilio:Timeout", "00:00:03")
+        .With("Sms:Twilio:Timeout", (timeout ?? TimeSpan.FromSeconds(15)).ToString("c"))
         .With("Sms:Twilio:MaxRetries", "1");
 
     /// <summary>Answers every message with 201 Created, as Twilio does.</summary>

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Identity.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real server, in process, on a real SQLite file in a fresh folder of its own. Requests come in
+/// The real server, in process, on a real SQLite file in a fresh folder of its own, or on a fresh
+/// PostgreSQL database of its own when the suite runs on PostgreSQL (see <see cref="TestDatabase"/>). Requests come in
 /// as https://localhost, so Secure cookies and OpenIddict's HTTPS rule apply as in production.
 /// </summary>
 public class IdentityServerFactory : WebApplicationFactory<Program>
@@ -36,6 +37,12 @@ public class IdentityServerFactory : WebApplicationFactory<Program>
         DataDirectory = dataDirectory;
         Directory.CreateDirectory(dataDirectory);
         _settings["Database:DataDirectory"] = dataDirectory;
+        foreach (var (key, value) in TestDatabase.Settings(dataDirectory))
+        {
+            _settings[key] = value;
+        }
+
+        TestDatabase.Create(dataDirectory);
     }
 
     public string DataDirectory { get; }
@@ -92,13 +99,12 @@ public class IdentityServerFactory : WebApplicationFactory<Program>
             : [];
     }
 
-    public string DatabaseFile => Path.Combine(DataDirectory, "identity.db");
-
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing && _deleteOnDispose)
         {
+            TestDatabase.Drop(DataDirectory);
             TryDelete(DataDirectory);
         }
     }

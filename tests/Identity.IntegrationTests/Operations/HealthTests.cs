@@ -30,11 +30,7 @@ public sealed class HealthTests : IDisposable
         var api = _server.CreateApiClient();
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/health/ready")).StatusCode);
 
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(_server.DataDirectory, "identity.db*"))
-        {
-            File.Delete(file);
-        }
+        RemoveDatabase();
 
         var ready = await api.GetAsync("/health/ready");
         var live = await api.GetAsync("/health/live");
@@ -55,6 +51,22 @@ public sealed class HealthTests : IDisposable
         for (var probe = 0; probe < 5; probe++)
         {
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/health/ready")).StatusCode);
+        }
+    }
+
+    /// <summary>Takes the database away under the running server: the SQLite file, or the PostgreSQL database.</summary>
+    private void RemoveDatabase()
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            TestDatabase.Drop(_server.DataDirectory);
+            return;
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(_server.DataDirectory, "identity.db*"))
+        {
+            File.Delete(file);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class TextMessageFailureTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _twilio.Configure(_server);
+        _twilio.Configure(_server, timeout: TimeSpan.FromSeconds(3));
         await _server.CreateUserAsync(Email);
         await _server.EnableTwoStepAsync(Email, authenticator: true);
     }

@@ -3,7 +3,10 @@ using System.Globalization;
 using System.Net;
 using Identity.IntegrationTests.Infrastructure;
 using Identity.Server.Features.Bootstrap;
-using Microsoft.Data.Sqlite;
+using Identity.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Identity.IntegrationTests.Admin.Users;
@@ -97,37 +100,48 @@ public sealed class UserSearchScaleTests(UserSearchScaleTests.Fixture fixture, I
             await Server.DisposeAsync();
         }
 
-        private async Task SeedAsync()
+        private Task SeedAsync() =>
+            Server.WithScopeAsync(services => SeedAsync(services.GetRequiredService<ApplicationDbContext>()));
+
+        /// <summary>Through the server's own connection, so the same SQL seeds either engine.</summary>
+        private static async Task SeedAsync(ApplicationDbContext db)
         {
-            await using var connection = new SqliteConnection($"Data Source={Server.DatabaseFile};Pooling=False");
-            await connection.OpenAsync();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var insert = db.Database.GetDbConnection().CreateCommand();
+            insert.Transaction = transaction.GetDbTransaction();
             insert.CommandText = """
                 INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed",
                     "SecurityStamp", "ConcurrencyStamp", "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnd",
                     "LockoutEnabled", "AccessFailedCount", "DisplayName", "NormalizedDisplayName", "CreatedAt", "MustChangePassword", "NotifyNewDeviceBySms")
-                VALUES ($id, $email, $normalized, $email, $normalized, $confirmed, $stamp, $stamp, $phone, 1, $twoStep, $lockoutEnd,
-                    1, 0, $name, $normalizedName, '2026-01-01 00:00:00+00:00', 0, 0)
+                VALUES (@id, @email, @normalized, @email, @normalized, @confirmed, @stamp, @stamp, @phone, TRUE, @twoStep, @lockoutEnd,
+                    TRUE, 0, @name, @normalizedName, @createdAt, FALSE, FALSE)
                 """;
-            var parameters = new[] { "$id", "$email", "$normalized", "$confirmed", "$stamp", "$phone", "$twoStep", "$lockoutEnd", "$name", "$normalizedName" }
-                .ToDictionary(name => name, name => insert.Parameters.Add(name, SqliteType.Text));
-            var lockedUntil = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+            var parameters = new[] { "id", "email", "normalized", "confirmed", "stamp", "phone", "twoStep", "lockoutEnd", "name", "normalizedName", "createdAt" }
+                .ToDictionary(name => name, name =>
+                {
+                    var parameter = insert.CreateParameter();
+                    parameter.ParameterName = "@" + name;
+                    insert.Parameters.Add(parameter);
+                    return parameter;
+                });
+
+            // Both providers bind a UTC DateTimeOffset the way EF Core stores it (ISO 8601 text on SQLite).
+            var lockedUntil = DateTimeOffset.UtcNow.AddDays(30);
+            parameters["createdAt"].Value = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
             for (var i = 0; i < UserCount; i++)
             {
                 var email = string.Create(CultureInfo.InvariantCulture, $"user{i:000000}@example.com");
                 var name = string.Create(CultureInfo.InvariantCulture, $"{FirstNames[i / 10 % 10]} {LastNames[i % 10]} {i}");
-                parameters["$id"].Value = Guid.NewGuid().ToString();
-                parameters["$email"].Value = email;
-                parameters["$normalized"].Value = email.ToUpperInvariant();
-                parameters["$confirmed"].Value = i % 50 == 0 ? 0 : 1;
-                parameters["$stamp"].Value = Guid.NewGuid().ToString("N");
-                parameters["$phone"].Value = string.Create(CultureInfo.InvariantCulture, $"+316{i:00000000}");
-                parameters["$twoStep"].Value = i % 10 == 0 ? 1 : 0;
-                parameters["$lockoutEnd"].Value = i % 1000 == 7 ? lockedUntil : DBNull.Value;
-                parameters["$name"].Value = name;
-                parameters["$normalizedName"].Value = name.ToUpperInvariant();
+                parameters["id"].Value = Guid.NewGuid().ToString();
+                parameters["email"].Value = email;
+                parameters["normalized"].Value = email.ToUpperInvariant();
+                parameters["confirmed"].Value = i % 50 != 0;
+                parameters["stamp"].Value = Guid.NewGuid().ToString("N");
+                parameters["phone"].Value = string.Create(CultureInfo.InvariantCulture, $"+316{i:00000000}");
+                parameters["twoStep"].Value = i % 10 == 0;
+                parameters["lockoutEnd"].Value = i % 1000 == 7 ? lockedUntil : DBNull.Value;
+                parameters["name"].Value = name;
+                parameters["normalizedName"].Value = name.ToUpperInvariant();
                 await insert.ExecuteNonQueryAsync();
             }
 

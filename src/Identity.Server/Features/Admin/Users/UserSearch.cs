@@ -32,9 +32,10 @@ public sealed class UserSearch(ApplicationDbContext db, IOptions<AdminOptions> o
     }
 
     /// <summary>
-    /// All accounts, or only those locked out now. SQLite stores <see cref="DateTimeOffset"/> as ISO 8601
-    /// text that EF Core cannot compare, so this one condition is SQL; Identity writes lockout ends in UTC,
-    /// and UTC values in that form sort as text in time order.
+    /// All accounts, or only those locked out now, on the <c>LockoutEnd</c> index. PostgreSQL compares
+    /// <c>timestamp with time zone</c> natively. SQLite stores <see cref="DateTimeOffset"/> as ISO 8601
+    /// text that EF Core cannot compare, so there this one condition is SQL; Identity writes lockout ends
+    /// in UTC, and UTC values in that form sort as text in time order.
     /// </summary>
     private IQueryable<ApplicationUser> Base(UserSearchQuery query)
     {
@@ -43,8 +44,14 @@ public sealed class UserSearch(ApplicationDbContext db, IOptions<AdminOptions> o
             return db.Users;
         }
 
-        var now = time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
-        return db.Users.FromSql($"""SELECT * FROM "AspNetUsers" WHERE "LockoutEnd" IS NOT NULL AND "LockoutEnd" > {now}""");
+        var now = time.GetUtcNow();
+        if (!db.Database.IsSqlite())
+        {
+            return db.Users.Where(user => user.LockoutEnd != null && user.LockoutEnd > now);
+        }
+
+        var text = now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+        return db.Users.FromSql($"""SELECT * FROM "AspNetUsers" WHERE "LockoutEnd" IS NOT NULL AND "LockoutEnd" > {text}""");
     }
 
     private static IQueryable<ApplicationUser> Match(IQueryable<ApplicationUser> users, string? term)

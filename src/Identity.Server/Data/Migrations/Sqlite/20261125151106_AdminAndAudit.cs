@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Identity.Server.Data.Migrations
+namespace Identity.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AdminAndAudit : Migration

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Identity.Server.Data.Migrations
+namespace Identity.Server.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(ApplicationDbContext))]
+    [DbContext(typeof(SqliteApplicationDbContext))]
     [Migration("20261125133621_InitialSchema")]
     partial class InitialSchema
     {
