@@ -41,6 +41,18 @@ public class ApplicationDbContext(DbContextOptions options)
     /// <summary>Security events, kept for Audit:RetentionPeriod (see <see cref="Features.Audit.IAuditLog"/>).</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    /// <summary>Named rows nodes lock to take turns (see <see cref="Coordination.DatabaseLocks"/>).</summary>
+    public DbSet<Coordination.ClusterLock> ClusterLocks => Set<Coordination.ClusterLock>();
+
+    /// <summary>Fixed-window counters shared by every node (see <see cref="Coordination.WindowCounters"/>).</summary>
+    public DbSet<Coordination.WindowCounter> WindowCounters => Set<Coordination.WindowCounter>();
+
+    /// <summary>Answered passkey ceremonies, until they would have expired (replay protection).</summary>
+    public DbSet<Features.Passkeys.UsedPasskeyCeremony> UsedPasskeyCeremonies => Set<Features.Passkeys.UsedPasskeyCeremony>();
+
+    /// <summary>The first-administrator setup link (token hashed).</summary>
+    public DbSet<Features.Bootstrap.SetupLink> SetupLinks => Set<Features.Bootstrap.SetupLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -33,6 +33,14 @@ public sealed class DatabaseMigrator(ApplicationDbContext db, ILogger<DatabaseMi
             logger.LogInformation("Another node created the database first");
             await db.Database.MigrateAsync(cancellationToken);
         }
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.UniqueViolation)
+        {
+            // The history table lock is held per migration transaction, so with several migrations pending
+            // two nodes can meet on a later one; the other node's migration has committed by the time ours
+            // failed, and a second pass finds it in the history.
+            logger.LogInformation("Another node applied a migration at the same time");
+            await db.Database.MigrateAsync(cancellationToken);
+        }
     }
 
     private async Task MigrateSqliteAsync(CancellationToken cancellationToken)

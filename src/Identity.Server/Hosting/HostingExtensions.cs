@@ -1,4 +1,5 @@
 using Identity.Server.Data;
+using Identity.Server.Data.Coordination;
 using Identity.Server.Features.AccountSecurity;
 using Identity.Server.Features.AccountSecurity.EmailChange;
 using Identity.Server.Features.Admin;
@@ -31,6 +32,7 @@ public static class HostingExtensions
     {
         builder.Services.TryAddTimeProvider();
         builder.AddIdentityDatabase();
+        builder.Services.AddDatabaseCoordination();
         builder.AddAudit();
         builder.AddAccounts();
         builder.AddSecondFactors();
@@ -78,7 +80,7 @@ public static class HostingExtensions
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
+        app.UseRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOidcEndpoints();

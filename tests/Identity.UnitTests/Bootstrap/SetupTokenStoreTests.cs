@@ -1,16 +1,24 @@
 using Identity.Server.Features.Bootstrap;
+using Identity.UnitTests.SecondFactors;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Identity.UnitTests.Bootstrap;
 
-public sealed class SetupTokenStoreTests
+/// <summary>The setup link kept in the database: issued once per hour, checked in constant time, used once.</summary>
+public sealed class SetupTokenStoreTests : IDisposable
 {
+    private readonly TestDatabase _database = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
+    // A store per call, as each request (and each node) gets its own context on the one database.
+    private SetupTokenStore Store() => new(_database.CreateContext(), _time);
+
+    private async Task<SetupToken> IssueAsync() => Assert.IsType<SetupIssue.Issued>(await Store().IssueAsync(default)).Token;
+
     [Fact]
-    public void Issue_Gives256BitBase64UrlToken_ValidForOneHour()
+    public async Task Issue_Gives256BitBase64UrlToken_ValidForOneHour()
     {
-        var token = new SetupTokenStore(_time).Issue();
+        var token = await IssueAsync();
 
         Assert.Matches("^[A-Za-z0-9_-]{43}$", token.Value);
         Assert.Equal(_time.GetUtcNow().AddHours(1), token.ExpiresAt);
@@ -18,62 +26,97 @@ public sealed class SetupTokenStoreTests
     }
 
     [Fact]
-    public void Check_IsOpen_WhenTokenIsCurrent()
+    public async Task Check_IsOpen_WhenTokenIsCurrent()
     {
-        var store = new SetupTokenStore(_time);
-        var token = store.Issue();
+        var token = await IssueAsync();
 
         _time.Advance(TimeSpan.FromMinutes(59));
 
-        Assert.Equal(SetupLinkState.Open, store.Check(token.Value));
+        Assert.Equal(SetupLinkState.Open, await Store().CheckAsync(token.Value, default));
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("wrong")]
-    public void Check_IsNotFound_WhenTokenIsWrong(string? presented)
+    public async Task Check_IsNotFound_WhenTokenIsWrong(string? presented)
     {
-        var store = new SetupTokenStore(_time);
-        store.Issue();
+        await IssueAsync();
 
-        Assert.Equal(SetupLinkState.NotFound, store.Check(presented));
+        Assert.Equal(SetupLinkState.NotFound, await Store().CheckAsync(presented, default));
     }
 
     [Fact]
-    public void Check_IsExpired_WhenTheHourHasPassed()
+    public async Task Check_IsExpired_WhenTheHourHasPassed()
     {
-        var store = new SetupTokenStore(_time);
-        var token = store.Issue();
+        var token = await IssueAsync();
 
         _time.Advance(TimeSpan.FromHours(1));
 
-        Assert.Equal(SetupLinkState.Expired, store.Check(token.Value));
+        Assert.Equal(SetupLinkState.Expired, await Store().CheckAsync(token.Value, default));
     }
 
     [Fact]
-    public void Check_IsNotFound_WhenTokenWasRevoked()
+    public async Task Check_IsNotFound_WhenTokenWasRevoked()
     {
-        var store = new SetupTokenStore(_time);
-        var token = store.Issue();
+        var token = await IssueAsync();
 
-        store.Revoke();
+        await Store().RevokeAsync(default);
 
-        Assert.Equal(SetupLinkState.NotFound, store.Check(token.Value));
+        Assert.Equal(SetupLinkState.NotFound, await Store().CheckAsync(token.Value, default));
     }
 
     [Fact]
-    public void Check_IsNotFound_WhenANewerTokenWasIssued()
+    public async Task Issue_KeepsTheOpenLink_WhenAnotherStartFindsItOpen()
     {
-        var store = new SetupTokenStore(_time);
-        var old = store.Issue();
-        var current = store.Issue();
+        var first = await IssueAsync();
+        _time.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.Equal(SetupLinkState.NotFound, store.Check(old.Value));
-        Assert.Equal(SetupLinkState.Open, store.Check(current.Value));
+        var second = await Store().IssueAsync(default);
+
+        Assert.Equal(first.ExpiresAt, Assert.IsType<SetupIssue.AlreadyOpen>(second).ExpiresAt);
+        Assert.Equal(SetupLinkState.Open, await Store().CheckAsync(first.Value, default));
     }
 
     [Fact]
-    public void Check_IsNotFound_WhenNoTokenWasIssued() =>
-        Assert.Equal(SetupLinkState.NotFound, new SetupTokenStore(_time).Check("anything"));
+    public async Task Issue_ReplacesTheLink_WhenTheOldOneExpired()
+    {
+        var old = await IssueAsync();
+        _time.Advance(TimeSpan.FromHours(1));
+
+        var current = await IssueAsync();
+
+        Assert.Equal(SetupLinkState.NotFound, await Store().CheckAsync(old.Value, default));
+        Assert.Equal(SetupLinkState.Open, await Store().CheckAsync(current.Value, default));
+    }
+
+    [Fact]
+    public async Task TryUse_SucceedsOnce_WhenTheSameLinkIsUsedTwice()
+    {
+        var token = await IssueAsync();
+
+        var first = await Store().TryUseAsync(token.Value, default);
+        var second = await Store().TryUseAsync(token.Value, default);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(SetupLinkState.NotFound, await Store().CheckAsync(token.Value, default));
+    }
+
+    [Fact]
+    public async Task Reopen_MakesTheLinkUsableAgain_WhenNothingWasCreated()
+    {
+        var token = await IssueAsync();
+        var usedAt = await Store().TryUseAsync(token.Value, default);
+
+        await Store().ReopenAsync(usedAt!.Value, default);
+
+        Assert.Equal(SetupLinkState.Open, await Store().CheckAsync(token.Value, default));
+    }
+
+    [Fact]
+    public async Task Check_IsNotFound_WhenNoTokenWasIssued() =>
+        Assert.Equal(SetupLinkState.NotFound, await Store().CheckAsync("anything", default));
+
+    public void Dispose() => _database.Dispose();
 }

@@ -1,3 +1,4 @@
+using Identity.Server.Data.Coordination;
 using Identity.Server.Features.SecondFactors;
 using Identity.Server.Features.SecondFactors.Codes;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,11 @@ public sealed class SecurityCodeStoreTests : IDisposable
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly SecondFactorOptions _options = new();
 
-    private SecurityCodeStore Store() => new(_database.CreateContext(), _time, Options.Create(_options));
+    private SecurityCodeStore Store()
+    {
+        var db = _database.CreateContext();
+        return new(db, new DatabaseLocks(db, _time), _time, Options.Create(_options));
+    }
 
     private static CodeRequest Request(string user = "user-1", string destination = "+31612345678", string? ip = "192.0.2.1") =>
         new(user, CodePurposes.SignIn, "sms", destination, ip);

@@ -28,7 +28,6 @@ public static class AdminExtensions
         // would silently drop a folder rule added before it.
         services.PostConfigure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Admin", AdminPolicy.Name));
 
-        services.AddSingleton<AdministratorChangeGate>();
         services.AddScoped<AdministratorGuard>();
         services.AddUserAdministration();
         services.AddClientAdministration();

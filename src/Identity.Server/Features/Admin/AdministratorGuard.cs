@@ -1,4 +1,5 @@
 using Identity.Server.Data;
+using Identity.Server.Data.Coordination;
 using Identity.Server.Features.Bootstrap;
 using Microsoft.AspNetCore.Identity;
 
@@ -6,30 +7,23 @@ namespace Identity.Server.Features.Admin;
 
 /// <summary>
 /// Keeps at least one administrator who can sign in: the last active one cannot be locked, demoted or
-/// deleted. Checking and changing happen under one lock, so two administrators removing each other at
-/// the same moment cannot both succeed.
+/// deleted. Counting and changing happen in one transaction holding the administrators' lock row, so
+/// two administrators removing each other at the same moment, on one node or on two, cannot both
+/// succeed: the second waits for the first to commit and then counts again.
 /// </summary>
-public sealed class AdministratorGuard(UserManager<ApplicationUser> users, AdministratorChangeGate gate)
+public sealed class AdministratorGuard(UserManager<ApplicationUser> users, DatabaseLocks locks)
 {
-    /// <summary>Runs <paramref name="change"/> unless it would remove the last active administrator.</summary>
+    /// <summary>Runs <paramref name="change"/> unless it would remove the last active administrator.
+    /// The change reports whether it succeeded; it is committed only then.</summary>
     /// <returns>False, without running the change, when <paramref name="user"/> is that administrator.</returns>
-    public async Task<bool> UnlessLastAdministratorAsync(ApplicationUser user, Func<Task> change, CancellationToken cancellationToken)
+    public async Task<bool> UnlessLastAdministratorAsync(ApplicationUser user, Func<Task<bool>> change, CancellationToken cancellationToken)
     {
-        await gate.Semaphore.WaitAsync(cancellationToken);
-        try
-        {
-            if (await IsLastActiveAdministratorAsync(user))
-            {
-                return false;
-            }
-
-            await change();
-            return true;
-        }
-        finally
-        {
-            gate.Semaphore.Release();
-        }
+        var outcome = await locks.InTransactionAsync(
+            ClusterLockNames.Administrators,
+            async () => await IsLastActiveAdministratorAsync(user) ? Outcome.Refused : await change() ? Outcome.Changed : Outcome.Failed,
+            outcome => outcome == Outcome.Changed,
+            cancellationToken);
+        return outcome != Outcome.Refused;
     }
 
     private async Task<bool> IsLastActiveAdministratorAsync(ApplicationUser user)
@@ -49,10 +43,11 @@ public sealed class AdministratorGuard(UserManager<ApplicationUser> users, Admin
 
         return true;
     }
-}
 
-/// <summary>The one lock of <see cref="AdministratorGuard"/> for this process.</summary>
-public sealed class AdministratorChangeGate
-{
-    public SemaphoreSlim Semaphore { get; } = new(1, 1);
+    private enum Outcome
+    {
+        Refused,
+        Changed,
+        Failed,
+    }
 }

@@ -22,7 +22,7 @@ public sealed class AdministratorBootstrap(
     {
         if (await accounts.AnyAsync())
         {
-            tokens.Revoke();
+            await tokens.RevokeAsync(cancellationToken);
             BootstrapLog.AdministratorExists(logger);
             return;
         }
@@ -34,10 +34,20 @@ public sealed class AdministratorBootstrap(
             return;
         }
 
-        var token = tokens.Issue();
-        var link = new Uri(oidc.Value.Issuer, "setup/admin?token=" + token.Value);
-        await publisher.PublishAsync(link, SetupTokenStore.Lifetime, cancellationToken);
-        BootstrapLog.SetupLinkIssued(logger, token.ExpiresAt);
+        switch (await tokens.IssueAsync(cancellationToken))
+        {
+            case SetupIssue.Issued issued:
+                var link = new Uri(oidc.Value.Issuer, "setup/admin?token=" + issued.Token.Value);
+                await publisher.PublishAsync(link, SetupTokenStore.Lifetime, cancellationToken);
+                BootstrapLog.SetupLinkIssued(logger, issued.Token.ExpiresAt);
+                break;
+            case SetupIssue.AlreadyOpen open:
+                // Another node (or this one before a restart) printed a link that still works on every
+                // node; a new one would kill it. Say so, and when a new one will be issued.
+                await publisher.PublishOpenAsync(open.ExpiresAt, cancellationToken);
+                BootstrapLog.SetupLinkAlreadyOpen(logger, open.ExpiresAt);
+                break;
+        }
     }
 
     private async Task CreateConfiguredAsync(string email, string password, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public static class BootstrapExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BootstrapOptions>, ValidateBootstrapOptions>();
 
-        services.AddSingleton<SetupTokenStore>();
+        services.AddScoped<SetupTokenStore>();
         services.TryAddSingleton<ISetupLinkPublisher, ConsoleSetupLinkPublisher>();
         services.AddScoped<AdministratorAccounts>();
         services.AddScoped<AdministratorBootstrap>();

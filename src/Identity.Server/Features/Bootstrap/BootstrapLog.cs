@@ -21,4 +21,8 @@ public static partial class BootstrapLog
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Error, Message = "The configured administrator was refused: {Errors}")]
     public static partial void ConfiguredAdministratorRejected(ILogger logger, string errors);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning,
+        Message = "No administrator exists yet; the setup link issued earlier stays valid until {ExpiresAt:u}, so no new one was printed")]
+    public static partial void SetupLinkAlreadyOpen(ILogger logger, DateTimeOffset expiresAt);
 }

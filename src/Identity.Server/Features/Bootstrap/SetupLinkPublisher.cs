@@ -4,6 +4,9 @@ namespace Identity.Server.Features.Bootstrap;
 public interface ISetupLinkPublisher
 {
     Task PublishAsync(Uri link, TimeSpan validFor, CancellationToken cancellationToken);
+
+    /// <summary>No new link: one printed earlier, by this node or another, is open until <paramref name="expiresAt"/>.</summary>
+    Task PublishOpenAsync(DateTimeOffset expiresAt, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -14,6 +17,12 @@ public sealed class ConsoleSetupLinkPublisher : ISetupLinkPublisher
 {
     public Task PublishAsync(Uri link, TimeSpan validFor, CancellationToken cancellationToken) =>
         Console.Out.WriteLineAsync($"No administrator exists yet. Open {link} within {Describe(validFor)} to create one.".AsMemory(), cancellationToken);
+
+    public Task PublishOpenAsync(DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        Console.Out.WriteLineAsync(
+            ($"No administrator exists yet. The setup link printed by the first server to start stays valid until {expiresAt:u}; "
+             + "it works on every server. Restart after that time for a new link.").AsMemory(),
+            cancellationToken);
 
     public static string Describe(TimeSpan span) =>
         span.TotalMinutes % 60 == 0

@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Identity.Server.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Identity.Server.Features.Bootstrap;
 
@@ -23,56 +25,114 @@ public readonly record struct SetupToken(string Value, DateTimeOffset ExpiresAt)
     public override string ToString() => $"SetupToken {{ ExpiresAt = {ExpiresAt:u} }}";
 }
 
+/// <summary>What starting a node did about the setup link.</summary>
+public abstract record SetupIssue
+{
+    /// <summary>This node issued a new link; the previous one, if any, had been used or had expired.</summary>
+    public sealed record Issued(SetupToken Token) : SetupIssue;
+
+    /// <summary>A link issued earlier (by this or another node) is still open until then; it was kept.</summary>
+    public sealed record AlreadyOpen(DateTimeOffset ExpiresAt) : SetupIssue;
+}
+
 /// <summary>
-/// The one-time setup token: 256 random bits, of which only the SHA-256 hash stays in memory, so a
-/// memory dump or a debugger shows nothing that opens the page. Checked in constant time, valid for
-/// one hour, usable once. In memory only: a restart issues a new one and the old link dies.
+/// The one-time setup token: 256 random bits, of which only the SHA-256 hash is stored, in the shared
+/// database so the link works on every node and dies on every node once used. Checked in constant
+/// time, valid for one hour, used once: the use is a conditional update that only one request, on
+/// any node, can make.
 /// </summary>
-public sealed class SetupTokenStore(TimeProvider time)
+public sealed class SetupTokenStore(ApplicationDbContext db, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    private readonly Lock _lock = new();
-    private byte[]? _hash;
-    private DateTimeOffset _expiresAt;
+    private IQueryable<SetupLink> Current => db.Set<SetupLink>().Where(row => row.Id == SetupLink.CurrentId);
 
-    /// <summary>Held while a setup request checks and uses the token, so two requests racing with the
-    /// same link cannot both create an administrator.</summary>
-    public SemaphoreSlim Gate { get; } = new(1, 1);
-
-    public SetupToken Issue()
+    /// <summary>Issues a new link unless one is still open: replacing it would silently kill the link
+    /// another node printed moments ago, and both nodes accept either link's successor anyway.</summary>
+    public async Task<SetupIssue> IssueAsync(CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        lock (_lock)
+        var hash = Hash(token);
+        var expires = now + Lifetime;
+        var issued = new SetupIssue.Issued(new SetupToken(token, expires));
+
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var replaced = await Current.Where(row => row.UsedAt != null || row.ExpiresAt <= nowMs)
+            .ExecuteUpdateAsync(row => row
+                .SetProperty(r => r.TokenHash, hash)
+                .SetProperty(r => r.ExpiresAt, expires.ToUnixTimeMilliseconds())
+                .SetProperty(r => r.UsedAt, (long?)null), cancellationToken);
+        if (replaced == 1)
         {
-            _hash = Hash(token);
-            _expiresAt = time.GetUtcNow() + Lifetime;
-            return new SetupToken(token, _expiresAt);
+            return issued;
+        }
+
+        if (await Current.AsNoTracking().FirstOrDefaultAsync(cancellationToken) is { } open)
+        {
+            return new SetupIssue.AlreadyOpen(DateTimeOffset.FromUnixTimeMilliseconds(open.ExpiresAt));
+        }
+
+        var row = new SetupLink { Id = SetupLink.CurrentId, TokenHash = hash, ExpiresAt = expires.ToUnixTimeMilliseconds() };
+        db.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return issued;
+        }
+        catch (DbUpdateException)
+        {
+            // Another node issued the first link at the same moment; theirs stands.
+            db.Entry(row).State = EntityState.Detached;
+            var theirs = await Current.AsNoTracking().SingleAsync(cancellationToken);
+            return new SetupIssue.AlreadyOpen(DateTimeOffset.FromUnixTimeMilliseconds(theirs.ExpiresAt));
+        }
+        finally
+        {
+            db.Entry(row).State = EntityState.Detached;
         }
     }
 
-    public SetupLinkState Check(string? token)
+    public async Task<SetupLinkState> CheckAsync(string? token, CancellationToken cancellationToken)
     {
-        lock (_lock)
-        {
-            // Hash first, compare hashes: the comparison takes the same time wherever the inputs differ,
-            // and the presented token's length does not matter.
-            if (_hash is null || string.IsNullOrEmpty(token) || !CryptographicOperations.FixedTimeEquals(Hash(token), _hash))
-            {
-                return SetupLinkState.NotFound;
-            }
+        var row = await Current.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
-            return time.GetUtcNow() < _expiresAt ? SetupLinkState.Open : SetupLinkState.Expired;
+        // Hash first, compare hashes: the comparison takes the same time wherever the inputs differ,
+        // and the presented token's length does not matter.
+        if (row is null || row.UsedAt is not null || string.IsNullOrEmpty(token) || !CryptographicOperations.FixedTimeEquals(Hash(token), row.TokenHash))
+        {
+            return SetupLinkState.NotFound;
         }
+
+        return time.GetUtcNow().ToUnixTimeMilliseconds() < row.ExpiresAt ? SetupLinkState.Open : SetupLinkState.Expired;
     }
 
-    /// <summary>Ends the token: after its one use, or when an administrator appears another way.</summary>
-    public void Revoke()
+    /// <summary>Uses the link: true for exactly one caller across all nodes while it is open.</summary>
+    /// <returns>The moment of use to give to <see cref="ReopenAsync"/>, or null when the link was not open.</returns>
+    public async Task<long?> TryUseAsync(string? token, CancellationToken cancellationToken)
     {
-        lock (_lock)
+        if (await CheckAsync(token, cancellationToken) != SetupLinkState.Open)
         {
-            _hash = null;
+            return null;
         }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var hash = Hash(token!);
+        var used = await Current.Where(row => row.TokenHash == hash && row.UsedAt == null && row.ExpiresAt > now)
+            .ExecuteUpdateAsync(row => row.SetProperty(r => r.UsedAt, now), cancellationToken);
+        return used == 1 ? now : null;
+    }
+
+    /// <summary>Gives the link back after a use that created nothing (a password the rules refused).</summary>
+    public Task ReopenAsync(long usedAt, CancellationToken cancellationToken) =>
+        Current.Where(row => row.UsedAt == usedAt)
+            .ExecuteUpdateAsync(row => row.SetProperty(r => r.UsedAt, (long?)null), cancellationToken);
+
+    /// <summary>Ends the link: an administrator appeared another way.</summary>
+    public Task RevokeAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return Current.Where(row => row.UsedAt == null).ExecuteUpdateAsync(row => row.SetProperty(r => r.UsedAt, now), cancellationToken);
     }
 
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));

@@ -32,7 +32,7 @@ public sealed class PasskeyAuthentication(
 
     public async Task<PasskeyCheck> VerifyAsync(PasskeyCeremonyKind kind, string? credentialJson, string? browserError, string? expectedUserId)
     {
-        var started = ceremony.Take(kind);
+        var started = await ceremony.TakeAsync(kind);
         if (!string.IsNullOrEmpty(browserError) || string.IsNullOrWhiteSpace(credentialJson))
         {
             return Refuse(kind, new PasskeyCheck.Cancelled(browserError), "no credential from the browser");

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Identity.Server.Data;
 using Identity.Server.Hosting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Identity.Server.Features.Passkeys;
@@ -19,12 +20,13 @@ public enum PasskeyCeremonyKind
 /// Keeps the state of a passkey ceremony (Identity's challenge) between the options request and the
 /// browser's answer, in a protected cookie of its own: Identity's default would use the two-factor
 /// cookie that holds a waiting password sign-in. A ceremony is accepted once and only until it
-/// expires, so a captured answer cannot be replayed (WebAuthn §13.4.3), even with the old cookie.
+/// expires, so a captured answer cannot be replayed (WebAuthn §13.4.3), even with the old cookie and
+/// on another node: the used ceremony ids are rows in the shared database.
 /// </summary>
 public sealed class PasskeyCeremony(
     IHttpContextAccessor accessor,
     IDataProtectionProvider protection,
-    IMemoryCache used,
+    ApplicationDbContext db,
     IHostEnvironment environment,
     TimeProvider time,
     IOptions<PasskeyOptions> options)
@@ -42,7 +44,7 @@ public sealed class PasskeyCeremony(
     }
 
     /// <summary>The state of a live ceremony of this kind, or null. Ends the ceremony either way.</summary>
-    public (string State, string? UserId)? Take(PasskeyCeremonyKind kind)
+    public async Task<(string State, string? UserId)?> TakeAsync(PasskeyCeremonyKind kind, CancellationToken cancellationToken = default)
     {
         var cookie = Cookie();
         var value = Context.Request.Cookies[cookie.Name!];
@@ -58,15 +60,27 @@ public sealed class PasskeyCeremony(
             return null;
         }
 
-        // Accepted once: remember the id until the ceremony would have expired anyway.
-        var key = "passkey-ceremony:" + ticket.Id;
-        if (used.TryGetValue(key, out _))
-        {
-            return null;
-        }
+        // Accepted once: the id's row is the proof of use; a duplicate insert is a replay.
+        return await MarkUsedAsync(ticket.Id, expires, cancellationToken) ? (ticket.State, ticket.UserId) : null;
+    }
 
-        used.Set(key, true, expires);
-        return (ticket.State, ticket.UserId);
+    private async Task<bool> MarkUsedAsync(string id, DateTimeOffset expires, CancellationToken cancellationToken)
+    {
+        var row = new UsedPasskeyCeremony { Id = id, ExpiresAt = expires.ToUnixTimeMilliseconds() };
+        db.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+        finally
+        {
+            db.Entry(row).State = EntityState.Detached;
+        }
     }
 
     private Ticket? Read(PasskeyCeremonyKind kind, string value)

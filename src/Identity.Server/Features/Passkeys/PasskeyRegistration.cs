@@ -41,7 +41,7 @@ public sealed class PasskeyRegistration(
 
     public async Task<PasskeyAddResult> AddAsync(ApplicationUser user, string name, string? credentialJson, string? browserError)
     {
-        var started = ceremony.Take(PasskeyCeremonyKind.Register);
+        var started = await ceremony.TakeAsync(PasskeyCeremonyKind.Register);
         var outcome = await CheckAsync(user, started, credentialJson, browserError);
         if (outcome.Result != PasskeyAddResult.Added)
         {

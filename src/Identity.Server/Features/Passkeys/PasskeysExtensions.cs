@@ -34,7 +34,6 @@ public static class PasskeysExtensions
                 !context.CrossOrigin && string.Equals(context.Origin, origin, StringComparison.OrdinalIgnoreCase));
         });
 
-        services.AddMemoryCache();
         services.AddScoped<PasskeyCeremony>();
         services.AddScoped<PasskeyUsage>();
         services.AddScoped<PasskeyAuthentication>();

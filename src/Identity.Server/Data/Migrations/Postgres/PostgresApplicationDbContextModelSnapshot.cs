@@ -172,6 +172,92 @@ namespace Identity.Server.Data.Migrations.Postgres
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Identity.Server.Data.Coordination.ClusterLock", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LeasedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ClusterLocks", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "administrators",
+                            LeasedUntil = 0L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "keys",
+                            LeasedUntil = 0L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "code-sends",
+                            LeasedUntil = 0L,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Identity.Server.Data.Coordination.WindowCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("WindowCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Identity.Server.Features.Bootstrap.SetupLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SetupLinks", (string)null);
+                });
+
             modelBuilder.Entity("Identity.Server.Features.NewDevice.KnownDevice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -286,6 +372,22 @@ namespace Identity.Server.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Identity.Server.Features.Passkeys.UsedPasskeyCeremony", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedPasskeyCeremonies", (string)null);
                 });
 
             modelBuilder.Entity("Identity.Server.Features.SecondFactors.Authenticator.AuthenticatorTimeStep", b =>

@@ -162,6 +162,92 @@ namespace Identity.Server.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Identity.Server.Data.Coordination.ClusterLock", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ClusterLocks", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "administrators",
+                            LeasedUntil = 0L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "keys",
+                            LeasedUntil = 0L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "code-sends",
+                            LeasedUntil = 0L,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Identity.Server.Data.Coordination.WindowCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("WindowCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Identity.Server.Features.Bootstrap.SetupLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SetupLinks", (string)null);
+                });
+
             modelBuilder.Entity("Identity.Server.Features.NewDevice.KnownDevice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -276,6 +362,22 @@ namespace Identity.Server.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Identity.Server.Features.Passkeys.UsedPasskeyCeremony", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedPasskeyCeremonies", (string)null);
                 });
 
             modelBuilder.Entity("Identity.Server.Features.SecondFactors.Authenticator.AuthenticatorTimeStep", b =>

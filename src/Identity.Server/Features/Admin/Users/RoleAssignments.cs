@@ -42,7 +42,7 @@ public sealed class RoleAssignments(
     public async Task<AdminActionResult> RemoveAsync(ApplicationUser user, string role, CancellationToken cancellationToken)
     {
         var removed = false;
-        async Task RemoveNowAsync() =>
+        async Task<bool> RemoveNowAsync() =>
             removed = !await users.IsInRoleAsync(user, role) || (await users.RemoveFromRoleAsync(user, role)).Succeeded;
 
         var record = AuditRecord.Succeeded(AuditEventTypes.AdminRoleRemoved, user.Id).With("role", role);

@@ -11,7 +11,6 @@ namespace Identity.Server.Features.Admin.Users;
 public sealed class UserDeletion(
     UserManager<ApplicationUser> users,
     UserGrants grants,
-    ApplicationDbContext db,
     AdministratorGuard guard,
     IAuditLog audit,
     ILogger<UserDeletion> logger)
@@ -19,15 +18,11 @@ public sealed class UserDeletion(
     public async Task<AdminActionResult> DeleteAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
         var succeeded = false;
+        // The guard's transaction makes the deletion all or nothing.
         var allowed = await guard.UnlessLastAdministratorAsync(user, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await grants.DeleteAllAsync(user.Id, cancellationToken);
-            succeeded = (await users.DeleteAsync(user)).Succeeded;
-            if (succeeded)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            return succeeded = (await users.DeleteAsync(user)).Succeeded;
         }, cancellationToken);
 
         if (!allowed)

@@ -25,7 +25,7 @@ public sealed class UserLockout(
         var succeeded = true;
         var allowed = await guard.UnlessLastAdministratorAsync(user, async () =>
         {
-            succeeded = (await users.SetLockoutEnabledAsync(user, true)).Succeeded
+            return succeeded = (await users.SetLockoutEnabledAsync(user, true)).Succeeded
                 && (await users.SetLockoutEndDateAsync(user, until ?? DateTimeOffset.MaxValue)).Succeeded;
         }, cancellationToken);
 

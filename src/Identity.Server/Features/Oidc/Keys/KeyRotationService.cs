@@ -1,3 +1,4 @@
+using Identity.Server.Data.Coordination;
 using Microsoft.Extensions.Options;
 
 namespace Identity.Server.Features.Oidc.Keys;
@@ -13,12 +14,19 @@ public sealed class KeyRotationService(
     TimeProvider time,
     ILogger<KeyRotationService> logger) : BackgroundService
 {
-    /// <summary>Rotates if due and loads the keys; called at start before any request is served.</summary>
+    /// <summary>
+    /// Rotates if due and loads the keys; called at start before any request is served. Nodes take
+    /// turns through the keys lease: two nodes starting on an empty database would otherwise each
+    /// create a key set milliseconds apart (their activation times differ, so the unique index would
+    /// not stop it) and sign with keys the other does not publish. The loser waits, finds the
+    /// winner's keys and loads them.
+    /// </summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<SigningKeyStore>();
-        await store.RotateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DatabaseLocks>()
+            .LeaseAsync(ClusterLockNames.Keys, () => store.RotateAsync(cancellationToken), cancellationToken);
         ring.Replace(await store.LoadAsync(cancellationToken));
     }
 

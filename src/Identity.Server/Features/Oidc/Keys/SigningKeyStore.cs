@@ -17,9 +17,15 @@ public sealed class SigningKeyStore(
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("Identity.Server.SigningKeys.v1");
 
-    /// <summary>Applies the rotation policy: creates missing or upcoming keys and drops expired ones.</summary>
+    /// <summary>Applies the rotation policy: creates missing or upcoming keys and drops expired ones.
+    /// Run under the keys lease (<see cref="KeyRotationService.RefreshAsync"/>).</summary>
     public async Task RotateAsync(CancellationToken cancellationToken)
     {
+        // The Data Protection key that protects the private keys is created on first use. Using it here,
+        // under the lease, means the first node to start creates it and every other node finds it,
+        // instead of each node creating its own and signing keys the others cannot unprotect.
+        _protector.Protect([0]);
+
         var now = time.GetUtcNow();
         var keys = await db.SigningKeys.AsNoTracking()
             .Select(key => new KeyWindow(key.Id, key.Use, key.NotBefore, key.NotAfter))

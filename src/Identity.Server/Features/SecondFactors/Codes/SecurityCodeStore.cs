@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Identity.Server.Data;
+using Identity.Server.Data.Coordination;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,14 +14,22 @@ namespace Identity.Server.Features.SecondFactors.Codes;
 /// replacing the old one, a resend cooldown and hourly send caps per account, destination and client
 /// IP (SMS pumping). Everything is counted in the database so every node sees the same numbers.
 /// </summary>
-public sealed class SecurityCodeStore(ApplicationDbContext db, TimeProvider time, IOptions<SecondFactorOptions> options)
+public sealed class SecurityCodeStore(ApplicationDbContext db, DatabaseLocks locks, TimeProvider time, IOptions<SecondFactorOptions> options)
 {
     /// <summary>How long a code's row is kept after it was created: well past the hour the send caps count.</summary>
     public static readonly TimeSpan RowLifetime = TimeSpan.FromDays(1);
 
     private SecondFactorOptions Options => options.Value;
 
-    public async Task<CodeIssue> IssueAsync(CodeRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts and records the send under the code-sends lock: counted first and inserted after, two
+    /// requests racing (on one node or two) would both see one send below the cap and both send.
+    /// Sends are rare enough that taking turns across the cluster costs nothing noticeable.
+    /// </summary>
+    public Task<CodeIssue> IssueAsync(CodeRequest request, CancellationToken cancellationToken) =>
+        locks.InTransactionAsync(ClusterLockNames.CodeSends, () => IssueNowAsync(request, cancellationToken), issue => issue is CodeIssue.Issued, cancellationToken);
+
+    private async Task<CodeIssue> IssueNowAsync(CodeRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var hourAgo = now - (long)TimeSpan.FromHours(1).TotalMilliseconds;
