@@ -1,5 +1,6 @@
 using System.Net;
 using Identity.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -59,6 +60,35 @@ public sealed class PruningTests(OidcServerFixture fixture) : IClassFixture<Oidc
         Assert.False(await server.SignInNoticeExistsAsync(expiredNotice));
         Assert.True(await server.SignInNoticeExistsAsync(justExpiredNotice));
         Assert.True(await server.SignInNoticeExistsAsync(liveNotice));
+    }
+
+    [Fact]
+    public async Task Prune_RemovesExpiredWindowsAndCeremonies_WhenPastTheirExpiry()
+    {
+        var server = fixture.Server;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var expired = "expired-" + Guid.NewGuid().ToString("N");
+        var live = "live-" + Guid.NewGuid().ToString("N");
+        await server.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<Identity.Server.Data.ApplicationDbContext>();
+            db.AddRange(
+                new Identity.Server.Data.Coordination.WindowCounter { Key = expired, WindowStart = now - 120_000, Count = 3, ExpiresAt = now - 60_000 },
+                new Identity.Server.Data.Coordination.WindowCounter { Key = live, WindowStart = now, Count = 1, ExpiresAt = now + 60_000 },
+                new Identity.Server.Features.Passkeys.UsedPasskeyCeremony { Id = expired, ExpiresAt = now - 60_000 },
+                new Identity.Server.Features.Passkeys.UsedPasskeyCeremony { Id = live, ExpiresAt = now + 300_000 });
+            await db.SaveChangesAsync();
+        });
+
+        await server.PruneAsync();
+
+        var left = await server.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<Identity.Server.Data.ApplicationDbContext>();
+            return (await db.WindowCounters.Select(row => row.Key).ToListAsync()).Concat(await db.UsedPasskeyCeremonies.Select(row => row.Id).ToListAsync()).ToList();
+        });
+        Assert.DoesNotContain(expired, left);
+        Assert.Equal(2, left.Count(key => key == live));
     }
 
     [Fact]

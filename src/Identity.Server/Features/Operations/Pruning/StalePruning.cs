@@ -30,10 +30,11 @@ public sealed class StalePruning(
             await tokens.PruneAsync(threshold, cancellationToken),
             await authorizations.PruneAsync(threshold, cancellationToken),
             await PruneSecurityCodesAsync(now, cancellationToken),
-            await PruneSignInNoticesAsync(threshold, cancellationToken));
+            await PruneSignInNoticesAsync(threshold, cancellationToken),
+            await PruneExpiredStateAsync(now, cancellationToken));
         if (!result.IsEmpty)
         {
-            PruningLog.Pruned(logger, result.Tokens, result.Authorizations, result.SecurityCodes, result.SignInNotices, threshold);
+            PruningLog.Pruned(logger, result.Tokens, result.Authorizations, result.SecurityCodes, result.SignInNotices, result.ExpiredState, threshold);
         }
 
         return result;
@@ -52,6 +53,17 @@ public sealed class StalePruning(
         }
         while (deleted == BatchSize);
         return total;
+    }
+
+    /// <summary>
+    /// Rate-limit windows and used passkey ceremonies past their expiry: an expired window starts over on
+    /// its next use and an expired ceremony is refused before the used set is read, so neither row matters.
+    /// </summary>
+    private async Task<int> PruneExpiredStateAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cutoff = now.ToUnixTimeMilliseconds();
+        return await db.WindowCounters.Where(row => row.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken)
+            + await db.UsedPasskeyCeremonies.Where(row => row.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Expiry is compared here rather than in SQL: SQLite cannot compare the stored DateTimeOffset values.</summary>
