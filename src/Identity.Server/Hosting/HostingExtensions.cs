@@ -13,6 +13,9 @@ using Identity.Server.Features.Oidc;
 using Identity.Server.Features.Oidc.Discovery;
 using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Keys;
+using Identity.Server.Features.Operations.Health;
+using Identity.Server.Features.Operations.Metrics;
+using Identity.Server.Features.Operations.Pruning;
 using Identity.Server.Features.Passkeys;
 using Identity.Server.Features.PasswordReset;
 using Identity.Server.Features.Registration;
@@ -50,6 +53,9 @@ public static class HostingExtensions
         builder.AddSecurityHeaders();
         builder.AddRateLimits();
         builder.AddForwardedHeadersFromProxies();
+        builder.AddHealth();
+        builder.AddMetrics();
+        builder.AddPruning();
         return builder;
     }
 
@@ -57,6 +63,10 @@ public static class HostingExtensions
     {
         app.UseForwardedHeadersFromProxies();
         app.UseExceptionHandler("/error");
+
+        // Probes and scrapes are answered before error pages, security headers, rate limits and authentication.
+        app.UseHealthEndpoints();
+        app.UseMetricsEndpoint();
         // Error pages are for people. The token, userinfo, revocation and introspection endpoints
         // answer programs, in JSON or a WWW-Authenticate header (RFC 6750 §3), never with HTML.
         app.UseWhen(

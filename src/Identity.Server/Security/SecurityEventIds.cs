@@ -7,7 +7,7 @@ namespace Identity.Server.Security;
 /// <remarks>
 /// Ranges: 3000 email, 3100 registration, 3200 password reset, 3300 account security page,
 /// 3400 email address change, 3500 sign-in, 4000 import, 4100 first administrator, 5000 second factors,
-/// 5100 text messages, 5200 new devices, 5300 audit log, 5400 administration, 5500 passkeys. Capabilities whose
+/// 5100 text messages, 5200 new devices, 5300 audit log, 5400 administration, 5500 passkeys, 5800 operations (pruning). Capabilities whose
 /// ids are declared beside their [LoggerMessage] methods keep to their range.
 /// </remarks>
 public static class SecurityEventIds
@@ -70,4 +70,8 @@ public static class SecurityEventIds
     public const int LastAdministratorProtected = 5402;
     public const int ClientSecretRotated = 5403;
     public const int DataExported = 5404;
+
+    // 5800–5899: operations.
+    public const int StaleDataPruned = 5800;
+    public const int StaleDataPruneFailed = 5801;
 }

@@ -1,3 +1,4 @@
+using Identity.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Identity.Server.Features.Audit;
@@ -7,35 +8,13 @@ public sealed class AuditPruningService(
     IServiceScopeFactory scopes,
     IOptions<AuditOptions> options,
     TimeProvider time,
-    ILogger<AuditPruningService> logger) : BackgroundService
+    ILogger<AuditPruningService> logger) : PeriodicService(scopes, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await PruneOnceAsync(stoppingToken);
-            try
-            {
-                await Task.Delay(options.Value.PruneInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.PruneInterval;
 
-    private async Task PruneOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<AuditPruning>().PruneAsync(stoppingToken);
-        }
-        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-        {
-            // Events are kept a little longer; the next run tries again.
-            AuditMessages.PruneFailed(logger, exception);
-        }
-    }
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<AuditPruning>().PruneAsync(cancellationToken);
+
+    // Events are kept a little longer; the next run tries again.
+    protected override void OnFailed(Exception exception) => AuditMessages.PruneFailed(logger, exception);
 }

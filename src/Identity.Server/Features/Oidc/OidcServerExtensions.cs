@@ -69,6 +69,7 @@ public static class OidcServerExtensions
                     .AddEventHandler(RejectMalformedCodeChallenge.Descriptor)
                     .AddEventHandler(RejectInvalidIdTokenHint.Descriptor)
                     .AddEventHandler(KeepClientCredentialsAccessTokensSelfContained.Descriptor);
+                options.AddEventHandler(PublishEndpointsUnderIssuer.Descriptor);
 
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

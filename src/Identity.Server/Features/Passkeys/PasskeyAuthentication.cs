@@ -1,5 +1,6 @@
 using Identity.Server.Data;
 using Identity.Server.Features.Audit;
+using Identity.Server.Features.Operations.Metrics;
 using Microsoft.AspNetCore.Identity;
 
 namespace Identity.Server.Features.Passkeys;
@@ -18,6 +19,7 @@ public sealed class PasskeyAuthentication(
     PasskeyUsage usage,
     IHttpContextAccessor accessor,
     IAuditLog audit,
+    IdentityMetrics metrics,
     ILogger<PasskeyAuthentication> logger)
 {
     /// <summary>Options for <c>navigator.credentials.get()</c>: any passkey of this site when <paramref name="user"/> is null (discoverable), else only theirs.</summary>
@@ -93,6 +95,12 @@ public sealed class PasskeyAuthentication(
     private PasskeyCheck Refuse(PasskeyCeremonyKind kind, PasskeyCheck check, string reason)
     {
         PasskeysLog.Refused(logger, kind.ToString(), check.GetType().Name, reason);
+        if (check is not PasskeyCheck.Cancelled)
+        {
+            // Successes are counted from the audit log; refusals are only logged, so they are counted here.
+            metrics.Challenge("passkey", "failed");
+        }
+
         return check;
     }
 

@@ -16,6 +16,9 @@ namespace Identity.Server.Features.SecondFactors.Codes;
 /// </summary>
 public sealed class SecurityCodeStore(ApplicationDbContext db, DatabaseLocks locks, TimeProvider time, IOptions<SecondFactorOptions> options)
 {
+    /// <summary>How long a code's row is kept after it was created: well past the hour the send caps count.</summary>
+    public static readonly TimeSpan RowLifetime = TimeSpan.FromDays(1);
+
     private SecondFactorOptions Options => options.Value;
 
     /// <summary>
@@ -131,7 +134,7 @@ public sealed class SecurityCodeStore(ApplicationDbContext db, DatabaseLocks loc
     private async Task<CodeIssue> InsertAsync(CodeRequest request, long now, CancellationToken cancellationToken)
     {
         // Rows are kept an hour after creation for the caps; older ones go as new ones come.
-        var dayAgo = now - (long)TimeSpan.FromDays(1).TotalMilliseconds;
+        var dayAgo = now - (long)RowLifetime.TotalMilliseconds;
         await db.Set<SecurityCode>().Where(code => code.CreatedAt < dayAgo).ExecuteDeleteAsync(cancellationToken);
 
         var code = OneTimeCode.Generate();
