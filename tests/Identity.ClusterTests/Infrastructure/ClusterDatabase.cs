@@ -1,3 +1,4 @@
+using Identity.IntegrationTests.Infrastructure;
 using Identity.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -29,17 +30,12 @@ public abstract class ClusterDatabase : IAsyncDisposable
             + "e.g. Host=127.0.0.1;Port=5432;Username=postgres (scripts/test.sh starts one).");
 
         var name = "identity_cluster_" + Guid.NewGuid().ToString("N");
-        await using var connection = new NpgsqlConnection(Maintenance(server!));
+        await using var connection = new NpgsqlConnection(TestDatabase.MaintenanceConnectionString(server!));
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await create.ExecuteNonQueryAsync();
         return new Postgres(server!, new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString, name);
     }
-
-    /// <summary>Databases are created and dropped from the server's own <c>postgres</c> database, since
-    /// the connection string may name none (Npgsql then picks one named after the user).</summary>
-    private static string Maintenance(string server) =>
-        new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
 
     private sealed class Sqlite(string file) : ClusterDatabase
     {
@@ -62,7 +58,7 @@ public abstract class ClusterDatabase : IAsyncDisposable
 
         public override async ValueTask DisposeAsync()
         {
-            await using var connection = new NpgsqlConnection(Maintenance(server));
+            await using var connection = new NpgsqlConnection(TestDatabase.MaintenanceConnectionString(server));
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();

@@ -128,10 +128,15 @@ public static class TestDatabase
 
     private static NpgsqlConnection OpenServer()
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server()) { Database = "postgres", Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(MaintenanceConnectionString(Server()));
         connection.Open();
         return connection;
     }
+
+    /// <summary>Databases are created and dropped from the server's own <c>postgres</c> database, since
+    /// the connection string may name none (Npgsql then picks one named after the user).</summary>
+    public static string MaintenanceConnectionString(string server) =>
+        new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
 
     private static string Server() =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server
