@@ -7,7 +7,7 @@ namespace Identity.Server.Security;
 /// <remarks>
 /// Ranges: 3000 email, 3100 registration, 3200 password reset, 3300 account security page,
 /// 3400 email address change, 3500 sign-in, 4000 import, 4100 first administrator, 5000 second factors,
-/// 5100 text messages, 5200 new devices, 5300 audit log, 5400 administration, 5500 passkeys, 5800 operations (pruning). Capabilities whose
+/// 5100 text messages, 5200 new devices, 5300 audit log, 5400 administration, 5500 passkeys, 5800 operations (pruning, the client and scope cache). Capabilities whose
 /// ids are declared beside their [LoggerMessage] methods keep to their range.
 /// </remarks>
 public static class SecurityEventIds
@@ -74,4 +74,6 @@ public static class SecurityEventIds
     // 5800–5899: operations.
     public const int StaleDataPruned = 5800;
     public const int StaleDataPruneFailed = 5801;
+    public const int ClientCatalogChanged = 5802;
+    public const int ClientCatalogCheckFailed = 5803;
 }

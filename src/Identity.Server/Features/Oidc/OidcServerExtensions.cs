@@ -1,9 +1,9 @@
 using Identity.Server.Data;
 using Identity.Server.Features.Oidc.ClientAuthentication;
+using Identity.Server.Features.Oidc.ClientCatalog;
 using Identity.Server.Features.Oidc.Endpoints;
 using Identity.Server.Features.Oidc.Handlers;
 using Identity.Server.Features.Oidc.Keys;
-using Identity.Server.Features.Oidc.ScopeLookup;
 using Identity.Server.Features.Oidc.Tokens;
 using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore.Models;
@@ -29,6 +29,7 @@ public static class OidcServerExtensions
             .ValidateOnStart();
 
         services.AddSigningKeys();
+        services.AddClientCatalog();
         services.AddSingleton<IValidateOptions<SigningKeyOptions>, RequireKeysToOutliveRefreshTokens>();
 
         services.AddOpenIddict()
@@ -36,7 +37,7 @@ public static class OidcServerExtensions
             {
                 options.UseEntityFrameworkCore().UseDbContext<ApplicationDbContext>();
                 options.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, ClientApplicationManager>();
-                options.ReplaceScopeManager<OpenIddictEntityFrameworkCoreScope, RequestScopeManager>();
+                options.ReplaceScopeManager<OpenIddictEntityFrameworkCoreScope, CachedScopeManager>();
             })
             .AddServer(options =>
             {

@@ -13,6 +13,7 @@ public sealed class RotateSecretTests(AdminFixture fixture) : IClassFixture<Admi
     {
         var clientId = "svc-" + Guid.NewGuid().ToString("N")[..8];
         await fixture.Server.CreateClientAsync(clientId, OldSecret, clientCredentials: true);
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(clientId, OldSecret)).Status);
         using var admin = await fixture.AdminBrowserAsync();
         var edit = await admin.GetAsync(await LinkAsync(admin, clientId));
 

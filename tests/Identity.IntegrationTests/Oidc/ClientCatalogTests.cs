@@ -1,16 +1,23 @@
+using System.Diagnostics;
 using System.Net;
 using Identity.IntegrationTests.Infrastructure;
+using Identity.Server.Data;
+using Identity.Server.Features.Oidc.ClientCatalog;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Identity.IntegrationTests.Oidc;
 
 /// <summary>
-/// Scope lookups are remembered within one request only: the audience of an access token (RFC 9068 §2.2,
-/// <c>aud</c>) follows a scope's resources as soon as they change, and an unknown scope is refused (RFC 6749 §5.2).
+/// Clients and scopes are kept in memory between token requests, yet a change counts at once on the node
+/// that made it: the audience of an access token (RFC 9068 §2.2, <c>aud</c>) follows a scope's resources,
+/// an unknown scope is refused (RFC 6749 §5.2), and a client changed elsewhere (another node, an import) is
+/// seen within a few seconds.
 /// </summary>
-public sealed class ScopeLookupTests(OidcServerFixture fixture) : IClassFixture<OidcServerFixture>
+public sealed class ClientCatalogTests(OidcServerFixture fixture) : IClassFixture<OidcServerFixture>
 {
     private readonly HttpClient _api = fixture.Server.CreateApiClient();
 
@@ -60,6 +67,29 @@ public sealed class ScopeLookupTests(OidcServerFixture fixture) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("invalid_scope", response.Error);
+    }
+
+    [Fact]
+    public async Task RequestToken_ReturnsInvalidClient_WhenAnotherNodeDeletedTheClient()
+    {
+        var clientId = "svc-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Server.CreateClientAsync(clientId, "a-secret-that-is-long-enough", clientCredentials: true);
+        Assert.Equal(HttpStatusCode.OK, (await RequestAsync(clientId, "api")).Status);
+
+        // Deleted as another node would: in the database, without going through this node's managers.
+        await fixture.Server.WithScopeAsync(services => services.GetRequiredService<ApplicationDbContext>()
+            .Set<OpenIddictEntityFrameworkCoreApplication>().Where(application => application.ClientId == clientId).ExecuteDeleteAsync());
+
+        var waited = Stopwatch.StartNew();
+        TokenResponse response;
+        do
+        {
+            await Task.Delay(200);
+            response = await RequestAsync(clientId, "api");
+        }
+        while (response.Status == HttpStatusCode.OK && waited.Elapsed < CatalogChangeWatcher.CheckInterval * 5);
+
+        Assert.Equal("invalid_client", response.Error);
     }
 
     private Task<TokenResponse> RequestAsync(string clientId, string scope, string secret = "a-secret-that-is-long-enough") =>
