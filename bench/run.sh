@@ -123,7 +123,7 @@ REFRESH_SEEDS=$WORK/refresh wrk_rounds refresh_token bench/wrk/refresh_token.lua
 
 step "Interactive sign-ins: $SIGNIN_USERS concurrent browsers"
 "${DRIVER[@]}" signins --server "$URL" --secrets "$WORK/secrets.json" --concurrency "$SIGNIN_USERS" \
-  --first-user "$NEXT_USER" --warmup 5 --duration 20 --server-pid "$SERVER_PID" --out "$RAW/signins.json"
+  --first-user "$NEXT_USER" --warmup 15 --duration 20 --server-pid "$SERVER_PID" --out "$RAW/signins.json"
 
 PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
 kill -TERM "$SERVER_PID"; wait "$SERVER_PID" || true
