@@ -60,12 +60,19 @@ public static class Steps
     /// </summary>
     public static async Task SignOutOnServerAsync(this Browser browser)
     {
-        Func<IRoute, Task> abort = route => route.AbortAsync();
+        var autofillRefused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Func<IRoute, Task> abort = async route =>
+        {
+            await route.AbortAsync();
+            autofillRefused.TrySetResult();
+        };
         await browser.Page.RouteAsync(PasskeyOptionsUrl, abort);
         await browser.Page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await browser.Page.WaitForURLAsync(url => !url.Contains("/account/logout", StringComparison.Ordinal));
-        await browser.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The sign-in page asks for autofill options once, on load; waiting for that request (rather than for
+        // the network to go quiet, which timed out now and then) is what makes unrouting safe.
+        await autofillRefused.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await browser.Page.UnrouteAsync(PasskeyOptionsUrl, abort);
     }
 

@@ -29,7 +29,9 @@ public sealed class CatalogChangeWatcher(
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var reading = await ReadAsync(services.GetRequiredService<ApplicationDbContext>(), cancellationToken);
-        if (_lastReading is not null && reading != _lastReading)
+
+        // The first reading clears too: rows cached before it may have changed before it was taken.
+        if (reading != _lastReading)
         {
             catalog.Clear();
             CatalogLog.ChangeSeen(logger);
