@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using OpenIddict.EntityFrameworkCore.Models;
 
@@ -49,7 +50,7 @@ public sealed class CatalogChangeInterceptor(CatalogCache catalog) : SaveChanges
 
     private void Saving(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(IsCatalogChange))
+        if (context is not null && HasCatalogChanges(context.ChangeTracker))
         {
             catalog.Clear();
             _saving.AddOrUpdate(context, context);
@@ -64,7 +65,22 @@ public sealed class CatalogChangeInterceptor(CatalogCache catalog) : SaveChanges
         }
     }
 
-    private static bool IsCatalogChange(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+    /// <summary>SaveChanges has just detected changes; looking at the entries must not do it a second time.</summary>
+    private static bool HasCatalogChanges(ChangeTracker changes)
+    {
+        var detecting = changes.AutoDetectChangesEnabled;
+        changes.AutoDetectChangesEnabled = false;
+        try
+        {
+            return changes.Entries().Any(IsCatalogChange);
+        }
+        finally
+        {
+            changes.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    private static bool IsCatalogChange(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
         && entry.Entity is OpenIddictEntityFrameworkCoreApplication or OpenIddictEntityFrameworkCoreScope;
 }
