@@ -13,7 +13,7 @@ public sealed class CatalogCacheTests
     {
         var cache = new CatalogCache(_time);
 
-        cache.Remember("client:web", "row", cache.Generation);
+        cache.Remember("client:web", "row", "1 a", cache.Generation);
 
         Assert.True(cache.TryGet("client:web", out var value));
         Assert.Equal("row", value);
@@ -26,7 +26,7 @@ public sealed class CatalogCacheTests
         var generation = cache.Generation;
 
         cache.Clear();
-        cache.Remember("client:web", "stale row", generation);
+        cache.Remember("client:web", "stale row", "1 a", generation);
 
         Assert.False(cache.TryGet("client:web", out _));
     }
@@ -35,7 +35,7 @@ public sealed class CatalogCacheTests
     public void TryGet_Misses_WhenTheEntryIsOlderThanTheMaximumAge()
     {
         var cache = new CatalogCache(_time);
-        cache.Remember("scope:api", null, cache.Generation);
+        cache.Remember("scope:api", null, null, cache.Generation);
 
         _time.Advance(CatalogCache.MaximumAge);
 
@@ -48,12 +48,35 @@ public sealed class CatalogCacheTests
         var cache = new CatalogCache(_time);
         for (var i = 0; i < CatalogCache.MaximumEntries; i++)
         {
-            cache.Remember("scope:unknown-" + i, null, cache.Generation);
+            cache.Remember("scope:unknown-" + i, null, null, cache.Generation);
         }
 
-        cache.Remember("scope:one-too-many", null, cache.Generation);
+        cache.Remember("scope:one-too-many", null, null, cache.Generation);
 
         Assert.False(cache.TryGet("scope:unknown-0", out _));
         Assert.False(cache.TryGet("scope:one-too-many", out _));
+    }
+
+    [Fact]
+    public void DropChanged_DropsEntriesTheDatabaseNoLongerAgreesWith_WhenRowsWereRead()
+    {
+        var cache = new CatalogCache(_time);
+        cache.Remember("client:kept", "row", CatalogCache.Stamp("1", "a"), cache.Generation);
+        cache.Remember("client:updated", "row", CatalogCache.Stamp("2", "a"), cache.Generation);
+        cache.Remember("client:deleted", "row", CatalogCache.Stamp("3", "a"), cache.Generation);
+        cache.Remember("client:created", null, null, cache.Generation);
+
+        var dropped = cache.DropChanged(new Dictionary<string, string>
+        {
+            ["client:kept"] = CatalogCache.Stamp("1", "a"),
+            ["client:updated"] = CatalogCache.Stamp("2", "b"),
+            ["client:created"] = CatalogCache.Stamp("4", "a"),
+        });
+
+        Assert.True(dropped);
+        Assert.True(cache.TryGet("client:kept", out _));
+        Assert.False(cache.TryGet("client:updated", out _));
+        Assert.False(cache.TryGet("client:deleted", out _));
+        Assert.False(cache.TryGet("client:created", out _));
     }
 }

@@ -25,12 +25,12 @@ public sealed class ClientApplicationManager(
     : OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication>(cache, logger, options, store)
 {
     private readonly TrackedCopies<OpenIddictEntityFrameworkCoreApplication> _copies =
-        new(catalog, db, CatalogCopies.Copy, application => application.Id);
+        new(catalog, db, CatalogCopies.Copy, application => application.Id, application => application.ConcurrencyToken);
 
     public override async ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindByClientIdAsync(
         string identifier, CancellationToken cancellationToken = default)
     {
-        var key = "client:" + identifier;
+        var key = CatalogKeys.Client(identifier);
         if (_copies.TryGet(key, out var application))
         {
             return application;

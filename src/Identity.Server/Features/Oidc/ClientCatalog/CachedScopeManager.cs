@@ -22,9 +22,7 @@ public sealed class CachedScopeManager(
     IOpenIddictScopeStore<OpenIddictEntityFrameworkCoreScope> store)
     : OpenIddictScopeManager<OpenIddictEntityFrameworkCoreScope>(cache, logger, options, store)
 {
-    private readonly TrackedCopies<OpenIddictEntityFrameworkCoreScope> _copies = new(catalog, db, CatalogCopies.Copy, scope => scope.Id);
-
-    private static string Key(string name) => "scope:" + name;
+    private readonly TrackedCopies<OpenIddictEntityFrameworkCoreScope> _copies = new(catalog, db, CatalogCopies.Copy, scope => scope.Id, scope => scope.ConcurrencyToken);
 
     public override async ValueTask<OpenIddictEntityFrameworkCoreScope?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -43,7 +41,7 @@ public sealed class CachedScopeManager(
         var missing = new List<string>();
         foreach (var name in names.Distinct(StringComparer.Ordinal))
         {
-            if (_copies.TryGet(Key(name), out var scope))
+            if (_copies.TryGet(CatalogKeys.Scope(name), out var scope))
             {
                 found[name] = scope;
             }
@@ -64,7 +62,7 @@ public sealed class CachedScopeManager(
 
             foreach (var name in missing)
             {
-                found[name] = _copies.Keep(Key(name), read.GetValueOrDefault(name), generation);
+                found[name] = _copies.Keep(CatalogKeys.Scope(name), read.GetValueOrDefault(name), generation);
             }
         }
 

@@ -11,7 +11,7 @@ namespace Identity.Server.Features.Oidc.ClientCatalog;
 /// <remarks>
 /// How long a change can go unseen: on the node that makes it, not at all (saving a client or scope clears
 /// the cache, see <see cref="CatalogChangeInterceptor"/>); on other nodes and after an <c>import</c>, until <see cref="CatalogChangeWatcher"/>
-/// next sees the rows change (<see cref="CatalogChangeWatcher.CheckInterval"/>); after a change made behind the
+/// next reads the rows (<see cref="CatalogChangeWatcher.CheckInterval"/>); after a change made behind the
 /// server's back (SQL by hand, which leaves the concurrency token as it was), <see cref="MaximumAge"/>.
 /// </remarks>
 public sealed class CatalogCache(TimeProvider time)
@@ -28,6 +28,9 @@ public sealed class CatalogCache(TimeProvider time)
     /// <summary>Taken before a database read, given back to <see cref="Remember"/>: a read that a clear overtook is not kept.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
+    /// <summary>How a row looks in <see cref="CatalogChangeWatcher"/>'s reading: its id and concurrency token.</summary>
+    public static string Stamp(string? id, string? concurrencyToken) => id + " " + concurrencyToken;
+
     public bool TryGet(string key, out object? value)
     {
         if (_entries.TryGetValue(key, out var entry) && time.GetUtcNow() - entry.ReadAt < MaximumAge)
@@ -40,7 +43,8 @@ public sealed class CatalogCache(TimeProvider time)
         return false;
     }
 
-    public void Remember(string key, object? value, long generation)
+    /// <param name="stamp">The row's <see cref="Stamp"/>, or null when there is no such row.</param>
+    public void Remember(string key, object? value, string? stamp, long generation)
     {
         if (generation != Generation)
         {
@@ -53,7 +57,7 @@ public sealed class CatalogCache(TimeProvider time)
             return;
         }
 
-        _entries[key] = new Entry(value, time.GetUtcNow());
+        _entries[key] = new Entry(value, stamp, time.GetUtcNow());
 
         // A clear between the check above and the write must not leave a stale row behind.
         if (generation != Generation)
@@ -68,5 +72,26 @@ public sealed class CatalogCache(TimeProvider time)
         _entries.Clear();
     }
 
-    private sealed record Entry(object? Value, DateTimeOffset ReadAt);
+    /// <summary>
+    /// Drops every entry the database no longer agrees with: <paramref name="rows"/> gives each key's stamp as
+    /// read just now (a key without a row is absent). Comparing entries, not two readings, also catches a row
+    /// created and deleted between two readings while this node had it cached.
+    /// </summary>
+    /// <returns>Whether anything was dropped.</returns>
+    public bool DropChanged(IReadOnlyDictionary<string, string> rows)
+    {
+        var dropped = false;
+        foreach (var (key, entry) in _entries)
+        {
+            if (rows.GetValueOrDefault(key) != entry.Stamp)
+            {
+                Interlocked.Increment(ref _generation);
+                dropped |= _entries.TryRemove(key, out _);
+            }
+        }
+
+        return dropped;
+    }
+
+    private sealed record Entry(object? Value, string? Stamp, DateTimeOffset ReadAt);
 }

@@ -12,7 +12,8 @@ public sealed class TrackedCopies<TEntity>(
     CatalogCache catalog,
     ApplicationDbContext db,
     Func<TEntity, TEntity> copy,
-    Func<TEntity, string?> id) where TEntity : class
+    Func<TEntity, string?> id,
+    Func<TEntity, string?> concurrencyToken) where TEntity : class
 {
     /// <summary>What this request was given, so a second lookup of a row costs neither a copy nor an attach.</summary>
     private readonly Dictionary<string, (long Generation, TEntity? Entity)> _given = new(StringComparer.Ordinal);
@@ -59,7 +60,8 @@ public sealed class TrackedCopies<TEntity>(
     /// <summary>Remembers what the database gave (read under <paramref name="generation"/>) and returns it.</summary>
     public TEntity? Keep(string key, TEntity? entity, long generation)
     {
-        catalog.Remember(key, entity is null ? null : copy(entity), generation);
+        catalog.Remember(key, entity is null ? null : copy(entity),
+            entity is null ? null : CatalogCache.Stamp(id(entity), concurrencyToken(entity)), generation);
         _given[key] = (generation, entity);
         return entity;
     }
