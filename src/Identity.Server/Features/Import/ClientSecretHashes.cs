@@ -1,5 +1,4 @@
 using Identity.Server.Data;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Identity.Server.Features.Import;
@@ -17,12 +16,6 @@ public sealed class ClientSecretHashes(ApplicationDbContext db)
     {
         var entity = Entity(application);
         var entry = db.Entry(entity);
-        if (entry.State == EntityState.Detached)
-        {
-            // A copy from the catalog cache: written with the concurrency token it was read with.
-            entry.State = EntityState.Unchanged;
-        }
-
         entry.Property(candidate => candidate.ClientSecret).CurrentValue = hash;
         entry.Property(candidate => candidate.ConcurrencyToken).CurrentValue = Guid.NewGuid().ToString();
         await db.SaveChangesAsync(cancellationToken);
