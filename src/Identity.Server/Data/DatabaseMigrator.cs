@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -47,8 +48,12 @@ public sealed class DatabaseMigrator(ApplicationDbContext db, ILogger<DatabaseMi
             }
             finally
             {
-                // Explicitly: a pooled connection keeps its session, and so the lock, after it is closed.
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                // Explicitly: a pooled connection keeps its session, and so the lock, after it is closed. A broken
+                // connection took the lock with it, and its error is the one to report.
+                if (db.Database.GetDbConnection().State == ConnectionState.Open)
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                }
             }
         }
         finally
