@@ -56,10 +56,7 @@ awk '/^ +Passed: [0-9]+$/ { passed += $2 }
      END { printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$results/console.log"
 
 # Every failure again, with its message and the first lines of its stack, where the end of a long log shows it.
-if grep -q '^  Failed [A-Za-z]' "$results/console.log"; then
-  echo "Failed tests:"
-  awk '/^  Failed [A-Za-z]/ { shown = 1; lines = 0 }
-       /^  (Passed|Skipped) [A-Za-z]/ { shown = 0 }
-       shown && lines++ < 25 { print }' "$results/console.log"
-fi
+awk '/^  Failed [A-Za-z]/ { if (!failures++) print "Failed tests:"; shown = 1; lines = 0 }
+     /^  (Passed|Skipped) [A-Za-z]/ { shown = 0 }
+     shown && lines++ < 25 { print }' "$results/console.log"
 exit "$status"
